@@ -1,0 +1,24 @@
+package dev.converge.common.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A project: for each environment, the target databases that receive the project's schema.
+ * {@code targets} keys are environment names.
+ */
+public record Project(String name, Map<String, List<TargetRef>> targets) {
+    public Project {
+        targets = Map.copyOf(targets);
+    }
+
+    /** The environment a target belongs to in this project, or null if it is not a target of it. */
+    public String environmentOf(TargetRef target) {
+        for (Map.Entry<String, List<TargetRef>> e : targets.entrySet()) {
+            if (e.getValue().contains(target)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.converge.common.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one JSON codec for events and API payloads. Unknown properties are ignored so that a newer producer
+ * can add fields without breaking older consumers; timestamps are ISO-8601 strings.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = configure(new ObjectMapper());
+
+    private Json() {
+    }
+
+    /** Applies Converge's settings to a mapper (also used to customise the services' Quarkus mapper). */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.registerModule(new JavaTimeModule())
+                .registerModule(new Jdk8Module())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String encode(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new JsonCodecException("cannot encode " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static <T> T decode(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new JsonCodecException("cannot decode " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Thrown when a payload cannot be (de)serialised; the message says which type and why. */
+    public static final class JsonCodecException extends RuntimeException {
+        public JsonCodecException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
