@@ -51,6 +51,23 @@ class JsonRoundTripTest {
     }
 
     @Test
+    void planComputedCarriesStateFilesAndCustomRulesForTheReview() {
+        PlanComputed computed = new PlanComputed("e2", AT, "s1", "hr", "demo/hr_test", "test", Mode.CHECK, "base", "desired",
+                "plan", List.of(), List.of(), "CREATE TABLE t(a int);",
+                List.of(new StateFile("schemas/t.sql", "CREATE TABLE t(a int);", "abc")), "# All tables in snake_case");
+        assertThat(Json.decode(Json.encode(computed), PlanEvent.class)).isEqualTo(computed);
+    }
+
+    @Test
+    void planComputedFromAnOlderProducerHasNoFilesAndNoCustomRules() {
+        String json = "{\"type\":\"PlanComputed\",\"eventId\":\"e\",\"occurredAt\":\"2026-11-27T08:00:00Z\",\"submissionId\":\"s\","
+                + "\"project\":\"p\",\"target\":\"i/d\",\"mode\":\"CHECK\",\"statements\":[]}";
+        PlanComputed decoded = (PlanComputed) Json.decode(json, PlanEvent.class);
+        assertThat(decoded.files()).isEmpty();
+        assertThat(decoded.customRules()).isNull();
+    }
+
+    @Test
     void reviewAndStatusSurviveRoundTrip() {
         ReviewCompleted review = new ReviewCompleted("e4", AT, "s1", "hr", "demo/hr_test", "test", "e2", "plan",
                 List.of(new Finding("naming.table", Severity.WARNING, 0, "not snake_case", FindingSource.RULE,
