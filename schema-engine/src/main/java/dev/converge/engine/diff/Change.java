@@ -1,0 +1,88 @@
+package dev.converge.engine.diff;
+
+import dev.converge.engine.model.ColumnDef;
+import dev.converge.engine.model.ConstraintDef;
+import dev.converge.engine.model.DbObject;
+import dev.converge.engine.model.TableDef;
+
+/**
+ * One typed difference between the current and the desired schema. The planner turns each into statements,
+ * dispatching with {@code instanceof} patterns.
+ */
+public sealed interface Change {
+
+    /** A line for plan summaries. */
+    String describe();
+
+    /** A top-level object to create (tables come with columns and their valid non-FK constraints). */
+    record CreateObject(DbObject object) implements Change {
+        public String describe() {
+            return "create " + object.describe();
+        }
+    }
+
+    /** A top-level object to drop (with what it contains). */
+    record DropObject(DbObject object) implements Change {
+        public String describe() {
+            return "drop " + object.describe();
+        }
+    }
+
+    /** An object whose properties change in place (same identity, same kind). */
+    record AlterObject(DbObject from, DbObject to) implements Change {
+        public String describe() {
+            return "alter " + to.describe();
+        }
+    }
+
+    record AddColumn(TableDef table, ColumnDef column) implements Change {
+        public String describe() {
+            return "add column " + table.name() + "." + column.name();
+        }
+    }
+
+    record DropColumn(TableDef table, ColumnDef column) implements Change {
+        public String describe() {
+            return "drop column " + table.name() + "." + column.name();
+        }
+    }
+
+    record AlterColumn(TableDef table, ColumnDef from, ColumnDef to) implements Change {
+        public String describe() {
+            return "alter column " + table.name() + "." + to.name();
+        }
+    }
+
+    /** @param newTable the table is created by the same plan (no online form needed) */
+    record AddConstraint(TableDef table, ConstraintDef constraint, boolean newTable) implements Change {
+        public String describe() {
+            return "add " + constraint.kindName() + " " + constraint.name() + " on " + table.name();
+        }
+    }
+
+    record DropConstraint(TableDef table, ConstraintDef constraint) implements Change {
+        public String describe() {
+            return "drop " + constraint.kindName() + " " + constraint.name() + " on " + table.name();
+        }
+    }
+
+    /** A NOT VALID constraint that the desired schema has validated. */
+    record ValidateConstraint(TableDef table, ConstraintDef constraint) implements Change {
+        public String describe() {
+            return "validate " + constraint.kindName() + " " + constraint.name() + " on " + table.name();
+        }
+    }
+
+    /**
+     * A comment to set (or remove when {@code to} is null).
+     *
+     * @param target the {@code COMMENT ON} target, e.g. {@code COLUMN public.t.c}
+     * @param objectId the id of the top-level object it belongs to (for ordering)
+     */
+    record SetComment(String target, String objectId, String from, String to) implements Change {
+        public String describe() {
+            return (to == null ? "remove comment on " : "comment on ") + target.toLowerCase().split(" ", 2)[0] + " "
+                    + target.split(" ", 2)[1];
+        }
+    }
+}

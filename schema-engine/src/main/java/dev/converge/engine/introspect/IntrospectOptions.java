@@ -1,0 +1,50 @@
+package dev.converge.engine.introspect;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What to leave out of introspection.
+ *
+ * @param excludedSchemas schema names to ignore entirely
+ * @param excludedObjects glob patterns ({@code *} and {@code ?}) over qualified object names
+ *                        ({@code public.tmp_*}, {@code audit.*}) to ignore
+ */
+public record IntrospectOptions(List<String> excludedSchemas, List<String> excludedObjects) {
+    public IntrospectOptions {
+        excludedSchemas = excludedSchemas == null ? List.of() : List.copyOf(excludedSchemas);
+        excludedObjects = excludedObjects == null ? List.of() : List.copyOf(excludedObjects);
+    }
+
+    public static IntrospectOptions defaults() {
+        return new IntrospectOptions(List.of(), List.of());
+    }
+
+    public boolean excludesSchema(String schema) {
+        return excludedSchemas.contains(schema) || excludes(schema + ".*") ;
+    }
+
+    /** Whether {@code schema.name} matches an exclusion. */
+    public boolean excludes(String qualifiedName) {
+        for (String glob : excludedObjects) {
+            if (globToRegex(glob).matcher(qualifiedName).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Pattern globToRegex(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (char ch : glob.toCharArray()) {
+            if (ch == '*') {
+                re.append(".*");
+            } else if (ch == '?') {
+                re.append('.');
+            } else {
+                re.append(Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        return Pattern.compile(re.toString());
+    }
+}

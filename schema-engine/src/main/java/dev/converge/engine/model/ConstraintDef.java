@@ -1,0 +1,44 @@
+package dev.converge.engine.model;
+
+/**
+ * A table constraint.
+ *
+ * @param type       {@code p} primary key, {@code u} unique, {@code f} foreign key, {@code c} check,
+ *                   {@code x} exclusion
+ * @param definition {@code pg_get_constraintdef} without a trailing {@code NOT VALID}
+ * @param validated  false for a {@code NOT VALID} constraint
+ * @param references the referenced table of a foreign key, else null
+ */
+public record ConstraintDef(String name, char type, String definition, boolean validated, QName references,
+                            String comment) {
+
+    public boolean isForeignKey() {
+        return type == 'f';
+    }
+
+    /** Whether the constraint owns an index (and so an index name in the table's schema). */
+    public boolean hasIndex() {
+        return type == 'p' || type == 'u' || type == 'x';
+    }
+
+    public String sql() {
+        return "CONSTRAINT " + Ident.quote(name) + " " + definition;
+    }
+
+    public String kindName() {
+        switch (type) {
+            case 'p':
+                return "primary key";
+            case 'u':
+                return "unique constraint";
+            case 'f':
+                return "foreign key";
+            case 'c':
+                return "check constraint";
+            case 'x':
+                return "exclusion constraint";
+            default:
+                return "constraint";
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.converge.engine.model;
+
+import java.util.Set;
+
+/**
+ * A stand-alone index (indexes that implement a constraint belong to the constraint).
+ *
+ * @param definition {@code pg_get_indexdef} with a schema-qualified table
+ * @param valid      false for the leftover of a failed {@code CREATE INDEX CONCURRENTLY}
+ */
+public record IndexDef(QName name, QName table, String definition, boolean unique, boolean valid, String comment)
+        implements DbObject {
+    @Override
+    public String id() {
+        return "index:" + name;
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of("table:" + table);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.converge.engine.model;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A table with its columns (in attnum order) and constraints.
+ *
+ * @param unlogged   {@code CREATE UNLOGGED TABLE}
+ * @param reloptions storage parameters ({@code fillfactor=70}), sorted
+ */
+public record TableDef(QName name, boolean unlogged, List<ColumnDef> columns, List<ConstraintDef> constraints,
+                       List<String> reloptions, String comment) implements DbObject {
+    public TableDef {
+        columns = List.copyOf(columns);
+        constraints = constraints.stream().sorted(Comparator.comparing(ConstraintDef::name)).toList();
+        reloptions = reloptions.stream().sorted().toList();
+    }
+
+    @Override
+    public String id() {
+        return "table:" + name;
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        Set<String> deps = new HashSet<>();
+        deps.add(DbObject.schemaId(name.schema()));
+        for (ColumnDef c : columns) {
+            deps.addAll(c.typeDeps());
+            deps.addAll(c.exprDeps());
+        }
+        return deps;
+    }
+
+    public Optional<ColumnDef> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    public Optional<ConstraintDef> constraint(String constraintName) {
+        return constraints.stream().filter(c -> c.name().equals(constraintName)).findFirst();
+    }
+
+    /** Column order is ignored: PostgreSQL cannot reorder columns without recreating the table. */
+    @Override
+    public String canonical() {
+        return "table " + name + " unlogged=" + unlogged + " options=" + reloptions + " comment=" + comment
+                + columns.stream().sorted(Comparator.comparing(ColumnDef::name)).map(c -> "\n  " + c.canonical())
+                .collect(Collectors.joining())
+                + constraints.stream().map(c -> "\n  " + c).collect(Collectors.joining());
+    }
+}

@@ -1,0 +1,506 @@
+package dev.converge.engine.plan;
+
+import dev.converge.engine.EngineException;
+import dev.converge.engine.diff.Change;
+import dev.converge.engine.diff.Differ;
+import dev.converge.engine.model.ColumnDef;
+import dev.converge.engine.model.ConstraintDef;
+import dev.converge.engine.model.DbObject;
+import dev.converge.engine.model.EnumDef;
+import dev.converge.engine.model.ExtensionDef;
+import dev.converge.engine.model.Ident;
+import dev.converge.engine.model.IndexDef;
+import dev.converge.engine.model.QName;
+import dev.converge.engine.model.SchemaDef;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.SequenceDef;
+import dev.converge.engine.model.TableDef;
+import dev.converge.engine.plan.Step.Phase;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Turns one {@link Change} into dependency-graph steps carrying SQL, hazards and timeouts. */
+final class StepBuilder {
+    private static final Pattern SIMPLE_KEY = Pattern.compile(
+            "(PRIMARY KEY|UNIQUE)( NULLS NOT DISTINCT)? \\(([^()]*)\\)( INCLUDE \\(([^()]*)\\))?");
+    private static final Pattern VOLATILE_DEFAULT = Pattern.compile(
+            "nextval\\(|random\\(|gen_random_uuid\\(|uuid_generate|clock_timestamp\\(|timeofday\\(");
+    private static final Set<HazardKind> LONG_RUNNING = EnumSet.of(HazardKind.TABLE_REWRITE, HazardKind.INDEX_BUILD,
+            HazardKind.VALIDATES_CONSTRAINT);
+
+    private final SchemaModel current;
+    private final SchemaModel desired;
+    private final PlanOptions options;
+    private int seq;
+
+    StepBuilder(SchemaModel current, SchemaModel desired, PlanOptions options) {
+        this.current = current;
+        this.desired = desired;
+        this.options = options;
+    }
+
+    List<Step> steps(Change change) {
+        List<Step> out = new ArrayList<>();
+        if (change instanceof Change.CreateObject c) {
+            create(c.object(), out);
+        } else if (change instanceof Change.DropObject d) {
+            drop(d.object(), out);
+        } else if (change instanceof Change.AlterObject a) {
+            alter(a.from(), a.to(), out);
+        } else if (change instanceof Change.AddColumn a) {
+            addColumn(a.table(), a.column(), out);
+        } else if (change instanceof Change.DropColumn d) {
+            Step s = step(Phase.DROP_COLUMN, change, out);
+            s.statements.add(stmt(alterTable(d.table()) + " DROP COLUMN " + Ident.quote(d.column().name()), true,
+                    hz(HazardKind.DELETES_DATA, "drops column " + d.table().name() + "." + d.column().name() + " and its data")));
+            s.drops.add(columnId(d.table(), d.column().name()));
+            s.releases.addAll(d.column().typeDeps());
+            s.releases.addAll(d.column().exprDeps());
+            s.needs.add(d.table().id());
+        } else if (change instanceof Change.AlterColumn a) {
+            alterColumn(a.table(), a.from(), a.to(), out);
+        } else if (change instanceof Change.AddConstraint a) {
+            addConstraint(a.table(), a.constraint(), a.newTable(), out);
+        } else if (change instanceof Change.DropConstraint d) {
+            dropConstraint(d.table(), d.constraint(), out);
+        } else if (change instanceof Change.ValidateConstraint v) {
+            Step s = step(Phase.VALIDATE_CONSTRAINT, change, out);
+            s.statements.add(validate(v.table(), v.constraint()));
+            s.needs.add(constraintId(v.table(), v.constraint().name()));
+        } else if (change instanceof Change.SetComment c) {
+            Step s = step(Phase.COMMENT, change, out);
+            s.statements.add(stmt("COMMENT ON " + c.target() + " IS " + Ident.literal(c.to()), true));
+            s.needs.add(c.objectId());
+        } else {
+            throw new EngineException(EngineException.Code.INTERNAL, "no SQL for change " + change.describe());
+        }
+        return out;
+    }
+
+    // ---- create / drop / alter of top-level objects ------------------------------------------------------------
+
+    private void create(DbObject o, List<Step> out) {
+        if (o instanceof SchemaDef sc) {
+            Step s = step(Phase.CREATE_SCHEMA, "create " + o.describe(), out);
+            s.statements.add(stmt("CREATE SCHEMA " + Ident.quote(sc.name()), true));
+        } else if (o instanceof ExtensionDef x) {
+            Step s = step(Phase.CREATE_EXTENSION, "create " + o.describe(), out);
+            s.statements.add(stmt("CREATE EXTENSION " + Ident.quote(x.name()) + " WITH SCHEMA " + Ident.quote(x.schema())
+                    + " VERSION " + Ident.literal(x.version()), true));
+        } else if (o instanceof EnumDef e) {
+            Step s = step(Phase.CREATE_TYPE, "create " + o.describe(), out);
+            s.statements.add(stmt("CREATE TYPE " + e.name().sql() + " AS ENUM ("
+                    + e.labels().stream().map(Ident::literal).collect(Collectors.joining(", ")) + ")", true));
+        } else if (o instanceof SequenceDef sq) {
+            Step s = step(Phase.CREATE_SEQUENCE, "create " + o.describe(), out);
+            s.statements.add(stmt("CREATE " + (sq.unlogged() ? "UNLOGGED " : "") + "SEQUENCE " + sq.name().sql() + " "
+                    + sq.options().sql(), true));
+            if (sq.ownedBy() != null) {
+                ownedBy(sq, out);
+            }
+        } else if (o instanceof TableDef t) {
+            Step s = step(Phase.CREATE_TABLE, "create " + o.describe(), out);
+            s.statements.add(stmt(createTable(t), true));
+            for (ColumnDef c : t.columns()) {
+                s.creates.add(columnId(t, c.name()));
+            }
+            for (ConstraintDef k : t.constraints()) {
+                if (Differ.inlineInCreateTable(k)) {
+                    s.creates.add(constraintId(t, k.name()));
+                    if (k.hasIndex()) {
+                        s.creates.add("index:" + new QName(t.name().schema(), k.name()));
+                    }
+                }
+            }
+        } else if (o instanceof IndexDef i) {
+            Step s = step(Phase.ADD_CONSTRAINT_OR_INDEX, "create " + o.describe(), out);
+            boolean existing = current.objects().containsKey("table:" + i.table());
+            if (existing && options.onlineForms()) {
+                s.statements.add(stmt(i.definition().replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY "),
+                        false, hz(HazardKind.INDEX_BUILD, "builds index " + i.name() + " on " + i.table()
+                                + " without blocking writes")));
+            } else {
+                s.statements.add(stmt(i.definition(), true, existing
+                        ? List.of(hz(HazardKind.INDEX_BUILD, "builds index " + i.name() + " on " + i.table()),
+                        hz(HazardKind.ACCESS_EXCLUSIVE_LOCK, "blocks writes to " + i.table() + " while the index builds"))
+                        : List.of()));
+            }
+            s.needs.add("table:" + i.table());
+        } else {
+            throw new EngineException(EngineException.Code.INTERNAL, "cannot create " + o.describe());
+        }
+    }
+
+    private String createTable(TableDef t) {
+        List<String> elements = new ArrayList<>();
+        for (ColumnDef c : t.columns()) {
+            elements.add("    " + c.sql());
+        }
+        for (ConstraintDef k : t.constraints()) {
+            if (Differ.inlineInCreateTable(k)) {
+                elements.add("    " + k.sql());
+            }
+        }
+        return "CREATE " + (t.unlogged() ? "UNLOGGED " : "") + "TABLE " + t.name().sql() + " (\n"
+                + String.join(",\n", elements) + "\n)"
+                + (t.reloptions().isEmpty() ? "" : " WITH (" + String.join(", ", t.reloptions()) + ")");
+    }
+
+    private void ownedBy(SequenceDef sq, List<Step> out) {
+        Step s = step(Phase.SEQUENCE_OWNERSHIP, "sequence " + sq.name() + " owned by", out);
+        if (sq.ownedBy() == null) {
+            s.statements.add(stmt("ALTER SEQUENCE " + sq.name().sql() + " OWNED BY NONE", true));
+        } else {
+            s.statements.add(stmt("ALTER SEQUENCE " + sq.name().sql() + " OWNED BY " + sq.ownedBy().sql() + "."
+                    + Ident.quote(sq.ownedColumn()), true));
+            s.needs.add("column:" + sq.ownedBy() + "." + sq.ownedColumn());
+        }
+        s.needs.add(sq.id());
+    }
+
+    private void drop(DbObject o, List<Step> out) {
+        if (o instanceof SchemaDef sc) {
+            Step s = step(Phase.DROP_SCHEMA, "drop " + o.describe(), out);
+            s.statements.add(stmt("DROP SCHEMA " + Ident.quote(sc.name()), true));
+        } else if (o instanceof ExtensionDef x) {
+            Step s = step(Phase.DROP_EXTENSION, "drop " + o.describe(), out);
+            s.statements.add(stmt("DROP EXTENSION " + Ident.quote(x.name()), true,
+                    hz(HazardKind.DELETES_DATA, "drops extension " + x.name() + " and the objects it owns")));
+        } else if (o instanceof EnumDef e) {
+            Step s = step(Phase.DROP_TYPE, "drop " + o.describe(), out);
+            s.statements.add(stmt("DROP TYPE " + e.name().sql(), true));
+        } else if (o instanceof SequenceDef sq) {
+            Step s = step(Phase.DROP_SEQUENCE, "drop " + o.describe(), out);
+            s.statements.add(stmt("DROP SEQUENCE " + sq.name().sql(), true,
+                    hz(HazardKind.DELETES_DATA, "drops sequence " + sq.name() + " and its current value")));
+        } else if (o instanceof TableDef t) {
+            Step s = step(Phase.DROP_TABLE, "drop " + o.describe(), out);
+            s.statements.add(stmt("DROP TABLE " + t.name().sql(), true,
+                    hz(HazardKind.DELETES_DATA, "drops table " + t.name() + " and all its rows")));
+            for (ColumnDef c : t.columns()) {
+                s.drops.add(columnId(t, c.name()));
+            }
+        } else if (o instanceof IndexDef i) {
+            Step s = step(Phase.DROP_CONSTRAINT_OR_INDEX, "drop " + o.describe(), out);
+            Hazard h = hz(HazardKind.INDEX_DROPPED, "drops index " + i.name() + " on " + i.table());
+            if (options.onlineForms()) {
+                s.statements.add(stmt("DROP INDEX CONCURRENTLY " + i.name().sql(), false, h));
+            } else {
+                s.statements.add(stmt("DROP INDEX " + i.name().sql(), true, h));
+            }
+        } else {
+            throw new EngineException(EngineException.Code.INTERNAL, "cannot drop " + o.describe());
+        }
+        Step last = out.get(out.size() - 1);
+        last.drops.add(o.id());
+        last.releases.addAll(o.dependsOn());
+    }
+
+    private void alter(DbObject from, DbObject to, List<Step> out) {
+        if (from instanceof EnumDef fe && to instanceof EnumDef te) {
+            alterEnum(fe, te, out);
+        } else if (from instanceof SequenceDef fs && to instanceof SequenceDef ts) {
+            Step s = step(Phase.CREATE_SEQUENCE, "alter " + to.describe(), out);
+            String opts = fs.options().alterSql(ts.options());
+            if (!opts.isEmpty()) {
+                s.statements.add(stmt("ALTER SEQUENCE " + ts.name().sql() + opts, true));
+            }
+            if (fs.unlogged() != ts.unlogged()) {
+                s.statements.add(stmt("ALTER SEQUENCE " + ts.name().sql() + (ts.unlogged() ? " SET UNLOGGED" : " SET LOGGED"), true));
+            }
+            s.needs.add(ts.id());
+            if (!Objects.equals(fs.ownedBy(), ts.ownedBy()) || !Objects.equals(fs.ownedColumn(), ts.ownedColumn())) {
+                ownedBy(ts, out);
+            }
+        } else if (from instanceof ExtensionDef fx && to instanceof ExtensionDef tx) {
+            Step s = step(Phase.CREATE_EXTENSION, "alter " + to.describe(), out);
+            if (!fx.schema().equals(tx.schema())) {
+                s.statements.add(stmt("ALTER EXTENSION " + Ident.quote(tx.name()) + " SET SCHEMA " + Ident.quote(tx.schema()), true));
+                s.needs.add(DbObject.schemaId(tx.schema()));
+            }
+            if (!fx.version().equals(tx.version())) {
+                s.statements.add(stmt("ALTER EXTENSION " + Ident.quote(tx.name()) + " UPDATE TO " + Ident.literal(tx.version()), true));
+            }
+        } else if (from instanceof TableDef ft && to instanceof TableDef tt) {
+            Step s = step(Phase.ALTER_TABLE, "alter " + to.describe(), out);
+            if (ft.unlogged() != tt.unlogged()) {
+                s.statements.add(stmt(alterTable(tt) + (tt.unlogged() ? " SET UNLOGGED" : " SET LOGGED"), true,
+                        hz(HazardKind.TABLE_REWRITE, "rewrites table " + tt.name() + " to change its persistence"),
+                        hz(HazardKind.ACCESS_EXCLUSIVE_LOCK, "blocks reads and writes of " + tt.name() + " during the rewrite")));
+            }
+            List<String> reset = ft.reloptions().stream().map(o -> o.split("=", 2)[0])
+                    .filter(k -> tt.reloptions().stream().noneMatch(o -> o.startsWith(k + "="))).toList();
+            if (!reset.isEmpty()) {
+                s.statements.add(stmt(alterTable(tt) + " RESET (" + String.join(", ", reset) + ")", true));
+            }
+            List<String> set = tt.reloptions().stream().filter(o -> !ft.reloptions().contains(o)).toList();
+            if (!set.isEmpty()) {
+                s.statements.add(stmt(alterTable(tt) + " SET (" + String.join(", ", set) + ")", true));
+            }
+            s.needs.add(tt.id());
+        } else {
+            throw new EngineException(EngineException.Code.INTERNAL, "cannot alter " + to.describe());
+        }
+    }
+
+    private void alterEnum(EnumDef from, EnumDef to, List<Step> out) {
+        List<String> have = from.labels();
+        List<String> want = to.labels();
+        List<String> kept = want.stream().filter(have::contains).toList();
+        if (!kept.equals(have)) {
+            throw new EngineException(EngineException.Code.UNSUPPORTED_OBJECT,
+                    "enum " + to.name() + ": removing or reordering values (" + have + " -> " + want
+                            + ") is not supported yet; only additions are");
+        }
+        Step s = step(Phase.CREATE_TYPE, "alter " + to.describe(), out);
+        for (int i = 0; i < want.size(); i++) {
+            String label = want.get(i);
+            if (have.contains(label)) {
+                continue;
+            }
+            String position = i + 1 < want.size() && have.contains(want.get(i + 1))
+                    ? " BEFORE " + Ident.literal(want.get(i + 1))
+                    : i > 0 ? " AFTER " + Ident.literal(want.get(i - 1)) : "";
+            s.statements.add(stmt("ALTER TYPE " + to.name().sql() + " ADD VALUE " + Ident.literal(label) + position, false,
+                    hz(HazardKind.NON_TRANSACTIONAL, "adds value " + label + " to enum " + to.name()
+                            + "; it runs outside a transaction so later statements can use it")));
+            // Later additions are positioned relative to values that now exist.
+            have = new ArrayList<>(have);
+            have.add(label);
+        }
+        s.needs.add(to.id());
+    }
+
+    // ---- columns -------------------------------------------------------------------------------------------
+
+    private void addColumn(TableDef t, ColumnDef c, List<Step> out) {
+        Step s = step(Phase.ADD_COLUMN, "add column " + t.name() + "." + c.name(), out);
+        List<Hazard> hazards = new ArrayList<>();
+        boolean rewrite = c.generated() != null || c.identity() != null
+                || c.defaultExpr() != null && VOLATILE_DEFAULT.matcher(c.defaultExpr()).find();
+        if (rewrite) {
+            hazards.add(hz(HazardKind.TABLE_REWRITE, "fills column " + t.name() + "." + c.name() + " for every existing row"));
+            hazards.add(hz(HazardKind.ACCESS_EXCLUSIVE_LOCK, "blocks reads and writes of " + t.name() + " while it does"));
+        }
+        if (c.notNull() && c.defaultExpr() == null && c.identity() == null && c.generated() == null) {
+            hazards.add(hz(HazardKind.MAY_FAIL_ON_DATA, "NOT NULL column " + t.name() + "." + c.name()
+                    + " without a default fails if the table has rows"));
+        }
+        s.statements.add(stmt(alterTable(t) + " ADD COLUMN " + c.sql(), true, hazards));
+        s.creates.add(columnId(t, c.name()));
+        s.needs.add(t.id());
+        s.needs.addAll(c.typeDeps());
+        s.needs.addAll(c.exprDeps());
+    }
+
+    private void alterColumn(TableDef t, ColumnDef from, ColumnDef to, List<Step> out) {
+        Step s = step(Phase.ALTER_COLUMN, "alter column " + t.name() + "." + to.name(), out);
+        String col = alterTable(t) + " ALTER COLUMN " + Ident.quote(to.name());
+        String name = t.name() + "." + to.name();
+        boolean typeChange = !from.type().equals(to.type()) || !Objects.equals(from.collation(), to.collation());
+        boolean defaultChange = !Objects.equals(from.defaultExpr(), to.defaultExpr());
+        if (from.identity() != null && to.identity() == null) {
+            s.statements.add(stmt(col + " DROP IDENTITY", true,
+                    hz(HazardKind.DELETES_DATA, "drops the identity sequence of " + name)));
+        }
+        if (from.defaultExpr() != null && (typeChange || defaultChange)) {
+            s.statements.add(stmt(col + " DROP DEFAULT", true));
+        }
+        if (typeChange) {
+            boolean sameType = from.type().equals(to.type());
+            String sql = col + " TYPE " + to.type() + (to.collation() == null ? "" : " COLLATE " + to.collation())
+                    + (sameType ? "" : " USING " + Ident.quote(to.name()) + "::" + to.type());
+            List<Hazard> hazards = binaryCompatible(from, to) ? List.of() : List.of(
+                    hz(HazardKind.TABLE_REWRITE, "rewrites table " + t.name() + " to change " + name + " from "
+                            + from.type() + " to " + to.type()),
+                    hz(HazardKind.ACCESS_EXCLUSIVE_LOCK, "blocks reads and writes of " + t.name() + " during the rewrite"),
+                    hz(HazardKind.MAY_FAIL_ON_DATA, "existing values of " + name + " must convert to " + to.type()));
+            s.statements.add(stmt(sql, true, hazards));
+        }
+        if (to.defaultExpr() != null && (typeChange || defaultChange)) {
+            s.statements.add(stmt(col + " SET DEFAULT " + to.defaultExpr(), true));
+        }
+        if (!from.notNull() && to.notNull()) {
+            setNotNull(t, to, col, s);
+        }
+        if (from.notNull() && !to.notNull()) {
+            s.statements.add(stmt(col + " DROP NOT NULL", true));
+        }
+        if (to.identity() != null) {
+            if (from.identity() == null) {
+                s.statements.add(stmt(col + " ADD GENERATED " + to.identity() + " AS IDENTITY (" + to.identityClause() + ")", true));
+            } else {
+                if (!from.identity().equals(to.identity())) {
+                    s.statements.add(stmt(col + " SET GENERATED " + to.identity(), true));
+                }
+                if (!from.identitySequence().equals(to.identitySequence())) {
+                    s.statements.add(stmt("ALTER SEQUENCE " + from.identitySequence().sql() + " RENAME TO "
+                            + Ident.quote(to.identitySequence().name()), true));
+                }
+                if (typeChange || !from.identityOptions().equals(to.identityOptions())) {
+                    s.statements.add(stmt("ALTER SEQUENCE " + to.identitySequence().sql() + " " + to.identityOptions().sql(), true));
+                }
+            }
+        }
+        s.needs.add(columnId(t, to.name()));
+        s.needs.addAll(to.typeDeps());
+        s.needs.addAll(to.exprDeps());
+        s.releases.addAll(from.typeDeps());
+        s.releases.addAll(from.exprDeps());
+    }
+
+    private void setNotNull(TableDef t, ColumnDef c, String col, Step s) {
+        String name = t.name() + "." + c.name();
+        boolean existing = current.objects().containsKey(t.id());
+        if (existing && options.onlineForms()) {
+            // A validated CHECK lets SET NOT NULL skip its full-table scan under ACCESS EXCLUSIVE.
+            String check = Ident.quote(truncate(t.name().name() + "_" + c.name() + "_not_null"));
+            s.statements.add(stmt(alterTable(t) + " ADD CONSTRAINT " + check + " CHECK (" + Ident.quote(c.name())
+                    + " IS NOT NULL) NOT VALID", true));
+            s.statements.add(stmt(alterTable(t) + " VALIDATE CONSTRAINT " + check, true,
+                    hz(HazardKind.VALIDATES_CONSTRAINT, "scans " + t.name() + " to prove " + c.name() + " has no NULLs"),
+                    hz(HazardKind.MAY_FAIL_ON_DATA, "fails if " + name + " contains NULLs")));
+            s.statements.add(stmt(col + " SET NOT NULL", true));
+            s.statements.add(stmt(alterTable(t) + " DROP CONSTRAINT " + check, true));
+        } else {
+            s.statements.add(stmt(col + " SET NOT NULL", true,
+                    hz(HazardKind.ACCESS_EXCLUSIVE_LOCK, "scans " + t.name() + " under an ACCESS EXCLUSIVE lock"),
+                    hz(HazardKind.MAY_FAIL_ON_DATA, "fails if " + name + " contains NULLs")));
+        }
+    }
+
+    private static String truncate(String ident) {
+        return ident.length() <= 63 ? ident : ident.substring(0, 63);
+    }
+
+    /** Type changes PostgreSQL does without rewriting: widening varchar, varchar to text, collation only. */
+    private static boolean binaryCompatible(ColumnDef from, ColumnDef to) {
+        if (from.type().equals(to.type())) {
+            return false; // collation change on an indexed column rebuilds indexes; keep the hazard
+        }
+        Matcher f = Pattern.compile("character varying\\((\\d+)\\)").matcher(from.type());
+        Matcher t = Pattern.compile("character varying\\((\\d+)\\)").matcher(to.type());
+        if (f.matches() && t.matches()) {
+            return Integer.parseInt(t.group(1)) >= Integer.parseInt(f.group(1));
+        }
+        return f.matches() && (to.type().equals("text") || to.type().equals("character varying"))
+                || from.type().equals("character varying") && to.type().equals("text");
+    }
+
+    // ---- constraints -----------------------------------------------------------------------------------------
+
+    private void addConstraint(TableDef t, ConstraintDef k, boolean newTable, List<Step> out) {
+        Phase phase = k.isForeignKey() ? Phase.ADD_FOREIGN_KEY : Phase.ADD_CONSTRAINT_OR_INDEX;
+        Step s = step(phase, "add " + k.kindName() + " " + k.name() + " on " + t.name(), out);
+        String add = alterTable(t) + " ADD " + k.sql();
+        boolean online = options.onlineForms() && !newTable;
+        if (k.type() == 'f' || k.type() == 'c') {
+            if (!k.validated()) {
+                s.statements.add(stmt(add + " NOT VALID", true));
+            } else if (online) {
+                s.statements.add(stmt(add + " NOT VALID", true));
+                s.statements.add(validate(t, k));
+            } else {
+                s.statements.add(stmt(add, true, newTable ? List.of()
+                        : List.of(hz(HazardKind.VALIDATES_CONSTRAINT, "scans " + t.name() + " to check " + k.name()))));
+            }
+        } else {
+            Matcher m = SIMPLE_KEY.matcher(k.definition());
+            String index = "index:" + new QName(t.name().schema(), k.name());
+            if (online && m.matches()) {
+                s.statements.add(stmt("CREATE UNIQUE INDEX CONCURRENTLY " + Ident.quote(k.name()) + " ON " + t.name().sql()
+                                + " USING btree (" + m.group(3) + ")" + (m.group(4) == null ? "" : m.group(4))
+                                + (m.group(2) == null ? "" : m.group(2)), false,
+                        hz(HazardKind.INDEX_BUILD, "builds the index of " + k.kindName() + " " + k.name()
+                                + " without blocking writes"),
+                        hz(HazardKind.MAY_FAIL_ON_DATA, "fails if " + t.name() + " has duplicates")));
+                s.statements.add(stmt(alterTable(t) + " ADD CONSTRAINT " + Ident.quote(k.name()) + " " + m.group(1)
+                        + " USING INDEX " + Ident.quote(k.name()), true));
+            } else {
+                s.statements.add(stmt(add, true, newTable ? List.of() : List.of(
+                        hz(HazardKind.INDEX_BUILD, "builds the index of " + k.kindName() + " " + k.name()),
+                        hz(HazardKind.ACCESS_EXCLUSIVE_LOCK, "blocks writes to " + t.name() + " while it builds"))));
+            }
+            s.creates.add(index);
+        }
+        s.creates.add(constraintId(t, k.name()));
+        s.needs.add(t.id());
+        if (k.references() != null) {
+            s.needs.add("table:" + k.references());
+        }
+        for (ColumnDef c : t.columns()) {
+            if (k.definition().contains(c.name())) {
+                s.needs.add(columnId(t, c.name()));
+            }
+        }
+    }
+
+    private Statement validate(TableDef t, ConstraintDef k) {
+        return stmt(alterTable(t) + " VALIDATE CONSTRAINT " + Ident.quote(k.name()), true,
+                hz(HazardKind.VALIDATES_CONSTRAINT, "scans " + t.name() + " to validate " + k.kindName() + " " + k.name()
+                        + " (reads and writes continue)"));
+    }
+
+    private void dropConstraint(TableDef t, ConstraintDef k, List<Step> out) {
+        Phase phase = k.isForeignKey() ? Phase.DROP_FOREIGN_KEY : Phase.DROP_CONSTRAINT_OR_INDEX;
+        Step s = step(phase, "drop " + k.kindName() + " " + k.name() + " on " + t.name(), out);
+        List<Hazard> hazards = k.hasIndex()
+                ? List.of(hz(HazardKind.INDEX_DROPPED, "drops the index of " + k.kindName() + " " + k.name() + " on " + t.name()))
+                : List.of();
+        s.statements.add(stmt(alterTable(t) + " DROP CONSTRAINT " + Ident.quote(k.name()), true, hazards));
+        s.drops.add(constraintId(t, k.name()));
+        if (k.hasIndex()) {
+            s.drops.add("index:" + new QName(t.name().schema(), k.name()));
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private static String alterTable(TableDef t) {
+        return "ALTER TABLE " + t.name().sql();
+    }
+
+    private static String columnId(TableDef t, String column) {
+        return "column:" + t.name() + "." + column;
+    }
+
+    private static String constraintId(TableDef t, String constraint) {
+        return "constraint:" + t.name() + "." + constraint;
+    }
+
+    private Step step(Phase phase, Change change, List<Step> out) {
+        return step(phase, change.describe(), out);
+    }
+
+    private Step step(Phase phase, String label, List<Step> out) {
+        Step s = new Step(phase, seq++, label);
+        out.add(s);
+        return s;
+    }
+
+    private static Hazard hz(HazardKind kind, String message) {
+        return new Hazard(kind, message);
+    }
+
+    private Statement stmt(String sql, boolean transactional, Hazard... hazards) {
+        return stmt(sql, transactional, List.of(hazards));
+    }
+
+    private Statement stmt(String sql, boolean transactional, List<Hazard> hazards) {
+        List<Hazard> all = new ArrayList<>(hazards);
+        if (!transactional && all.stream().noneMatch(h -> h.kind() == HazardKind.NON_TRANSACTIONAL)) {
+            all.add(hz(HazardKind.NON_TRANSACTIONAL, "runs outside a transaction; if it fails, earlier statements stay applied"));
+        }
+        boolean longRunning = all.stream().anyMatch(h -> LONG_RUNNING.contains(h.kind()));
+        Duration statementTimeout = longRunning ? options.longStatementTimeout() : options.shortStatementTimeout();
+        return new Statement(sql, all, transactional, options.lockTimeout(), statementTimeout);
+    }
+}
