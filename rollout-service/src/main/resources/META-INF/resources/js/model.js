@@ -79,11 +79,13 @@ export function rolloutView(r) {
     status: pick(r, 'status', 'state'),
     createdAt: pick(r, 'createdAt', 'startedAt'),
     updatedAt: pick(r, 'updatedAt', 'finishedAt'),
-    submitter: pick(r, 'submitter', 'createdBy', 'principal'),
+    submitter: pick(r, 'submittedBy', 'submitter', 'createdBy', 'principal'),
+    message: pick(r, 'message'),
     stages: list(pick(r, 'stages')).map(stage),
     audit: list(pick(r, 'audit', 'auditTrail', 'decisions', 'auditLog')).map(a => ({
       at: pick(a, 'at', 'occurredAt', 'time', 'timestamp', 'createdAt'),
       principal: pick(a, 'principal', 'actor', 'by', 'user'),
+      taskId: pick(a, 'taskId', 'task'),
       action: pick(a, 'action', 'decision', 'kind', 'type'),
       stage: pick(a, 'stage', 'environment'),
       comment: pick(a, 'comment', 'message', 'detail'),
@@ -95,19 +97,22 @@ function stage(s) {
   const policy = pick(s, 'policy');
   const approverRole = pick(s, 'approverRole') || pick(policy, 'approverRole');
   const kind = String(pick(s, 'policyKind') || pick(policy, 'kind') || (typeof policy === 'string' ? policy : '') ||
-    (approverRole ? 'APPROVAL' : 'AUTOMATIC')).toUpperCase();
+    (pick(policy, 'needsApproval') === true ? 'APPROVAL' : '') || 'AUTOMATIC').toUpperCase();
   return {
     name: pick(s, 'name', 'environment', 'stage', 'id'),
     status: pick(s, 'status', 'state'),
     needsApproval: kind === 'APPROVAL' || pick(s, 'needsApproval', 'requiresApproval') === true,
     approverRole,
+    message: pick(s, 'message'),
+    approvedBy: pick(s, 'approvedBy'),
     startedAt: pick(s, 'startedAt'),
     finishedAt: pick(s, 'finishedAt', 'endedAt', 'completedAt'),
     tasks: list(pick(s, 'tasks')).map(t => ({
       id: pick(t, 'id', 'taskId'),
       target: pick(t, 'target', 'name'),
       status: pick(t, 'status', 'state'),
-      message: pick(t, 'message', 'error', 'reason', 'driftSummary'),
+      message: pick(t, 'message', 'error', 'reason', 'driftSummary', 'planFailure'),
+      verdict: pick(t, 'verdict'),
       startedAt: pick(t, 'startedAt'),
       finishedAt: pick(t, 'finishedAt', 'endedAt', 'completedAt'),
       attempts: pick(t, 'attempts'),

@@ -45,6 +45,7 @@ export function rolloutPage(root, { id }, ctx) {
           h('h1', {}, 'Rollout ', h('code', {}, shortId(r.id))),
           h('p', { class: 'sub' }, `${r.project || ''} · started ${time(r.createdAt)}`,
             r.submitter ? ` · by ${r.submitter}` : ''),
+          r.message ? h('p', { class: 'sub', id: 'rollout-message' }, r.message) : null,
           r.submissionId ? h('a', { href: '#/submissions/' + enc(r.submissionId), id: 'submission-link' },
             'Submission ', shortId(r.submissionId), ' (plans, hazards, findings) →') : null),
         badge(r.status, { id: 'rollout-status' })),
@@ -65,7 +66,9 @@ export function rolloutPage(root, { id }, ctx) {
     return h('section', { class: 'stage ' + statusClass(s.status), 'data-stage': s.name, 'data-status': s.status || '' },
       h('div', { class: 'stage-head' }, h('h3', {}, s.name), badge(s.status)),
       h('div', { class: 'policy' }, s.needsApproval ? `approval by ${s.approverRole || 'an approver'}` : 'automatic',
-        s.startedAt ? ` · ${duration(s.startedAt, s.finishedAt)}` : ''),
+        s.startedAt ? ` · ${duration(s.startedAt, s.finishedAt)}` : '',
+        s.approvedBy ? ` · approved by ${s.approvedBy}` : ''),
+      s.message ? h('p', { class: 'sub' }, s.message) : null,
       s.tasks.length ? s.tasks.map(taskRow) : h('p', { class: 'sub' }, 'No targets in this stage.'),
       awaiting && allowed ? h('div', { class: 'actions' }, comment,
         h('button', { class: 'approve', 'data-action': 'approve', 'data-stage': s.name,
@@ -106,7 +109,8 @@ function taskRow(t) {
   const running = tone(t.status) === 'run' && t.startedAt && !t.finishedAt;
   return h('div', { class: 'task', 'data-task': t.target, 'data-status': t.status || '' },
     h('div', {},
-      h('div', { class: 't-name' }, t.target),
+      h('div', { class: 't-name' }, t.target,
+        t.verdict ? h('span', { class: 'chip', title: 'review verdict', style: 'margin-left:.4rem' }, t.verdict) : null),
       t.message ? h('div', { class: 't-msg' }, t.message) : null),
     h('div', { style: 'text-align:right' }, badge(t.status),
       h('div', { class: 'dur', 'data-running-since': running ? t.startedAt : null }, duration(t.startedAt, t.finishedAt))));
