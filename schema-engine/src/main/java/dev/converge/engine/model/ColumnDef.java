@@ -45,7 +45,7 @@ public record ColumnDef(String name, String type, String collation, boolean notN
     }
 
     public String identityClause() {
-        return "SEQUENCE NAME " + identitySequence.sql() + " " + identityOptions.sql();
+        return "SEQUENCE NAME " + identitySequence.sql() + " " + identityOptions.identitySql();
     }
 
     /** Canonical text without the parts that may legitimately differ between equal schemas. */

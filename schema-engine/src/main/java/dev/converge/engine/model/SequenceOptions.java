@@ -6,7 +6,12 @@ public record SequenceOptions(String dataType, long start, long increment, long 
 
     /** The option list of CREATE SEQUENCE / GENERATED ... AS IDENTITY, always complete so it round-trips. */
     public String sql() {
-        return "AS " + dataType + " INCREMENT BY " + increment + " MINVALUE " + min + " MAXVALUE " + max
+        return "AS " + dataType + " " + identitySql();
+    }
+
+    /** Like {@link #sql()} without {@code AS type}: an identity's sequence takes its column's type. */
+    public String identitySql() {
+        return "INCREMENT BY " + increment + " MINVALUE " + min + " MAXVALUE " + max
                 + " START WITH " + start + " CACHE " + cache + (cycle ? " CYCLE" : " NO CYCLE");
     }
 

@@ -111,6 +111,9 @@ final class StepBuilder {
             s.statements.add(stmt(createTable(t), true));
             for (ColumnDef c : t.columns()) {
                 s.creates.add(columnId(t, c.name()));
+                if (c.identitySequence() != null) {
+                    s.creates.add("sequence:" + c.identitySequence());
+                }
             }
             for (ConstraintDef k : t.constraints()) {
                 if (Differ.inlineInCreateTable(k)) {
@@ -296,6 +299,9 @@ final class StepBuilder {
         }
         s.statements.add(stmt(alterTable(t) + " ADD COLUMN " + c.sql(), true, hazards));
         s.creates.add(columnId(t, c.name()));
+        if (c.identitySequence() != null) {
+            s.creates.add("sequence:" + c.identitySequence());
+        }
         s.needs.add(t.id());
         s.needs.addAll(c.typeDeps());
         s.needs.addAll(c.exprDeps());
@@ -336,7 +342,12 @@ final class StepBuilder {
         }
         if (to.identity() != null) {
             if (from.identity() == null) {
-                s.statements.add(stmt(col + " ADD GENERATED " + to.identity() + " AS IDENTITY (" + to.identityClause() + ")", true));
+                // Own step: the sequence of a replaced serial default must be dropped before the identity's
+                // sequence (often of the same name) is created.
+                Step add = step(Phase.ALTER_COLUMN, "add identity " + name, out);
+                add.needs.add(columnId(t, to.name()));
+                add.creates.add("sequence:" + to.identitySequence());
+                add.statements.add(stmt(col + " ADD GENERATED " + to.identity() + " AS IDENTITY (" + to.identityClause() + ")", true));
             } else {
                 if (!from.identity().equals(to.identity())) {
                     s.statements.add(stmt(col + " SET GENERATED " + to.identity(), true));

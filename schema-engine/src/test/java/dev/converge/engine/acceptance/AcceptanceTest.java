@@ -1,0 +1,92 @@
+package dev.converge.engine.acceptance;
+
+import dev.converge.engine.DbConn;
+import dev.converge.engine.introspect.IntrospectOptions;
+import dev.converge.engine.introspect.Introspector;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanOptions;
+import dev.converge.engine.plan.Planner;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine's acceptance suite: for every folder under {@code src/test/resources/acceptance}, build the old and
+ * the new schema in real databases, plan old -> new, apply the plan to old, and require that old now has the
+ * new schema (same model hash) and that planning again gives an empty plan. {@code expected-hazards.txt} lists
+ * hazard codes the plan must carry (one per line, optionally {@code CODE: text in the message});
+ * {@code expected-plan.sql} is the exact expected plan.
+ */
+class AcceptanceTest {
+    private final Introspector introspector = new Introspector();
+    private final Planner planner = new Planner();
+
+    @TestFactory
+    Stream<DynamicTest> acceptanceCases() throws IOException, URISyntaxException {
+        Path root = Path.of(getClass().getResource("/acceptance").toURI());
+        List<Path> cases;
+        try (Stream<Path> s = Files.list(root)) {
+            cases = s.filter(Files::isDirectory).sorted().toList();
+        }
+        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> run(dir)));
+    }
+
+    private void run(Path dir) throws IOException {
+        String name = "ec_" + dir.getFileName().toString().toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        String oldName = name + "_old";
+        String newName = name + "_new";
+        try {
+            DbConn oldDb = TestDatabases.recreate(oldName);
+            DbConn newDb = TestDatabases.recreate(newName);
+            TestDatabases.load(oldDb, dir.resolve("old.sql"));
+            TestDatabases.load(newDb, dir.resolve("new.sql"));
+            SchemaModel current = introspector.introspect(oldDb, IntrospectOptions.defaults());
+            SchemaModel desired = introspector.introspect(newDb, IntrospectOptions.defaults());
+            Plan plan = planner.plan(current, desired, PlanOptions.defaults());
+            assertThat(plan.isEmpty()).as("old and new differ, so the plan must not be empty").isFalse();
+            checkExpectations(dir, plan);
+
+            TestDatabases.apply(oldDb, plan);
+
+            SchemaModel migrated = introspector.introspect(oldDb, IntrospectOptions.defaults());
+            assertThat(migrated.canonical()).as("schema after applying\n" + plan.toSql()).isEqualTo(desired.canonical());
+            assertThat(migrated.hash()).isEqualTo(desired.hash());
+            Plan again = planner.plan(migrated, desired, PlanOptions.defaults());
+            assertThat(again.toSql()).as("re-plan after applying").isEmpty();
+        } finally {
+            TestDatabases.drop(oldName);
+            TestDatabases.drop(newName);
+        }
+    }
+
+    private static void checkExpectations(Path dir, Plan plan) throws IOException {
+        Path hazards = dir.resolve("expected-hazards.txt");
+        if (Files.exists(hazards)) {
+            List<String> actual = plan.statements().stream().flatMap(s -> s.hazards().stream())
+                    .map(h -> h.kind() + ": " + h.message()).toList();
+            for (String line : Files.readAllLines(hazards)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split(":", 2);
+                String code = parts[0].trim();
+                String text = parts.length > 1 ? parts[1].trim() : "";
+                assertThat(actual).as("hazards of\n" + plan.toSql())
+                        .anyMatch(h -> h.startsWith(code + ":") && h.contains(text));
+            }
+        }
+        Path expectedPlan = dir.resolve("expected-plan.sql");
+        if (Files.exists(expectedPlan)) {
+            assertThat(plan.toSql().strip()).isEqualTo(Files.readString(expectedPlan).strip());
+        }
+    }
+}

@@ -1,0 +1,14 @@
+CREATE EXTENSION pg_trgm;
+CREATE TABLE t (id int PRIMARY KEY, a text CONSTRAINT a_len CHECK (length(a) < 10));
+CREATE INDEX t_a ON t (a);
+CREATE SEQUENCE s;
+CREATE TYPE e AS ENUM ('x');
+COMMENT ON TABLE t IS 'it''s the table';
+COMMENT ON COLUMN t.id IS 'identifier';
+COMMENT ON CONSTRAINT a_len ON t IS 'short';
+COMMENT ON CONSTRAINT t_pkey ON t IS 'pk';
+COMMENT ON INDEX t_a IS 'index';
+COMMENT ON SEQUENCE s IS 'seq';
+COMMENT ON TYPE e IS 'enum';
+COMMENT ON EXTENSION pg_trgm IS 'trigrams';
+COMMENT ON SCHEMA public IS 'public things';

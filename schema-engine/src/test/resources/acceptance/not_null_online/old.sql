@@ -1,0 +1,2 @@
+CREATE TABLE accounts (id int PRIMARY KEY, email text);
+INSERT INTO accounts VALUES (1, 'a@example.com');

@@ -1,0 +1,5 @@
+CREATE TABLE p (a int, b int NOT NULL, CONSTRAINT p_pkey PRIMARY KEY (a) INCLUDE (b));
+CREATE TABLE c (x int REFERENCES p (a));
+CREATE TABLE u (id int NOT NULL, code text);
+ALTER TABLE u ADD CONSTRAINT u_pkey PRIMARY KEY (id);
+ALTER TABLE u ADD CONSTRAINT u_code_idx UNIQUE (code);

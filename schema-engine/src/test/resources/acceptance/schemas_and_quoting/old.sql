@@ -1,0 +1,3 @@
+CREATE SCHEMA old_schema;
+CREATE TABLE old_schema.x (id int);
+CREATE SCHEMA "Sales";

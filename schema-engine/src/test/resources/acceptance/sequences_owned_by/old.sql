@@ -1,0 +1,3 @@
+CREATE SEQUENCE s1 START 5;
+CREATE SEQUENCE dropme;
+CREATE TABLE t (id int DEFAULT nextval('s1'));

@@ -1,0 +1,2 @@
+CREATE TABLE t (id int) WITH (fillfactor = 80);
+CREATE TABLE u (id int);

@@ -1,0 +1,4 @@
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int, pid int);
+ALTER TABLE c ADD CONSTRAINT c_pid_fk FOREIGN KEY (pid) REFERENCES p (id);
+ALTER TABLE c ADD CONSTRAINT c_id_check CHECK (id > 0);
