@@ -1,0 +1,273 @@
+package dev.converge.engine.shadow;
+
+import dev.converge.common.events.SourceLocation;
+import dev.converge.engine.DbConn;
+import dev.converge.engine.EngineException;
+import dev.converge.engine.EngineException.Code;
+import dev.converge.engine.EngineVertx;
+import dev.converge.engine.source.CheckedStatement;
+import dev.converge.engine.source.CheckedStatement.Disposition;
+import dev.converge.engine.source.SqlStatement;
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A throwaway database that runs the accepted statements of the state files, so that the desired schema can be
+ * introspected with the same catalog queries as a target. It is always dropped, also on failure.
+ *
+ * <p>Security: state files come from pull requests. When the connecting user is a superuser, the shadow creates
+ * a per-run role {@code converge_shadow_<random>} (LOGIN with a random password; no superuser, CREATEDB,
+ * CREATEROLE, replication or RLS bypass), makes it the owner of the shadow database and runs the statements
+ * <em>logged in as that role</em>: a role switched to with {@code SET ROLE} could switch back (the session user
+ * would still be a superuser), a role logged in as cannot. If the server refuses that login (pg_hba), the
+ * shadow falls back to {@code SET ROLE} in an administrative session, relying on the allowlist's refusal of
+ * role switches. Statements the allowlist marks {@code EXECUTE_ELEVATED} run on the administrative connection:
+ * {@code CREATE EXTENSION} (scripts installed by the server's administrator; many need a superuser) and
+ * {@code ALTER … OWNER TO} a role that has no dangerous rights (to a privileged role it is skipped, so no
+ * SECURITY DEFINER code can end up owned by a superuser). When the connecting user is not a superuser, it is
+ * already restricted and runs everything itself. The role is dropped with the database.
+ */
+public final class ShadowDatabase {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long ADMIN_TIMEOUT_SECONDS = 120;
+    private static final long STATEMENT_TIMEOUT_SECONDS = 600;
+    private static final Pattern OWNER_TO = Pattern.compile("(?is).*\\bOWNER\\s+TO\\s+(\"(?:[^\"]|\"\")+\"|[\\w$]+)\\s*$");
+
+    private final DbConn server;
+
+    /** @param server where to create the shadow; its database is only used to connect (e.g. the target's). */
+    public ShadowDatabase(DbConn server) {
+        this.server = server;
+    }
+
+    /**
+     * Creates the shadow, runs the statements in order, hands the shadow to {@code reader} (e.g. the
+     * introspector) and drops it.
+     */
+    public <T> T run(List<CheckedStatement> statements, Function<DbConn, T> reader) {
+        String suffix = HexFormat.of().formatHex(randomBytes(6));
+        String name = "converge_shadow_" + suffix;
+        PgConnection admin = connectAdmin();
+        Session session = null;
+        ShadowRole role = null;
+        RuntimeException failure = null;
+        try {
+            role = isSuperuser(admin) ? createRole(admin, name) : null;
+            createDatabase(admin, name, role == null ? null : role.name());
+            session = Session.open(server.withDatabase(name), role);
+            session.runAll(statements);
+            session.close();
+            session = null;
+            return reader.apply(server.withDatabase(name));
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+            drop(admin, name, role, failure);
+            EngineVertx.await(admin.close().otherwise((Void) null), 30);
+        }
+    }
+
+    private PgConnection connectAdmin() {
+        try {
+            return EngineVertx.await(PgConnection.connect(EngineVertx.get(), server.toConnectOptions()), 30);
+        } catch (RuntimeException e) {
+            throw new EngineException(Code.SHADOW_FAILED, "cannot create a shadow database: cannot connect to " + server
+                    + ": " + oneLine(e) + " (choose a reachable server with --shadow-url)", null, e);
+        }
+    }
+
+    private static boolean isSuperuser(PgConnection admin) {
+        RowSet<Row> rows = await(admin.query("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user").execute());
+        return rows.iterator().hasNext() && Boolean.TRUE.equals(rows.iterator().next().getBoolean("rolsuper"));
+    }
+
+    /** A per-run login role; see the class comment. */
+    private record ShadowRole(String name, String password) {
+    }
+
+    private static ShadowRole createRole(PgConnection admin, String name) {
+        String password = HexFormat.of().formatHex(randomBytes(24));
+        await(admin.query("CREATE ROLE " + name + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS "
+                + "CONNECTION LIMIT 4 PASSWORD '" + password + "' VALID UNTIL 'infinity'").execute());
+        return new ShadowRole(name, password);
+    }
+
+    private void createDatabase(PgConnection admin, String name, String owner) {
+        try {
+            await(admin.query("CREATE DATABASE " + name + (owner == null ? "" : " OWNER " + owner)
+                    + " TEMPLATE template0 ENCODING 'UTF8'").execute());
+        } catch (PgException e) {
+            String hint = "42501".equals(e.getSqlState())
+                    ? " (the user needs the CREATEDB right, or choose another server with --shadow-url)" : "";
+            throw new EngineException(Code.SHADOW_FAILED, "cannot create shadow database on " + server.host() + ":"
+                    + server.port() + " as " + server.user() + ": " + e.getErrorMessage() + hint, null, e);
+        }
+    }
+
+    private void drop(PgConnection admin, String name, ShadowRole role, RuntimeException failure) {
+        try {
+            await(admin.preparedQuery("SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity "
+                    + "WHERE datname = $1 AND pid <> pg_catalog.pg_backend_pid()").execute(Tuple.of(name)));
+            await(admin.query("DROP DATABASE IF EXISTS " + name).execute());
+            if (role != null) {
+                await(admin.query("DROP ROLE IF EXISTS " + role.name()).execute());
+            }
+        } catch (RuntimeException e) {
+            EngineException dropFailed = new EngineException(Code.SHADOW_FAILED,
+                    "could not drop shadow database " + name + " on " + server.host() + ":" + server.port() + ": " + oneLine(e), null, e);
+            if (failure != null) {
+                failure.addSuppressed(dropFailed);
+            } else {
+                throw dropFailed;
+            }
+        }
+    }
+
+    static <T> T await(Future<T> future) {
+        return EngineVertx.await(future, ADMIN_TIMEOUT_SECONDS);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e instanceof PgException pg ? pg.getErrorMessage() : e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.replace('\n', ' ').strip();
+    }
+
+    /** The connections into one shadow database: the restricted one and, lazily, an administrative one. */
+    private static final class Session {
+        private final DbConn shadow;
+        private final PgConnection restricted;
+        /** Whether the administrative user is a superuser that the statements run apart from. */
+        private final boolean canElevate;
+        private PgConnection admin;
+
+        private Session(DbConn shadow, PgConnection restricted, boolean canElevate) {
+            this.shadow = shadow;
+            this.restricted = restricted;
+            this.canElevate = canElevate;
+        }
+
+        static Session open(DbConn shadow, ShadowRole role) {
+            if (role == null) {
+                PgConnection own = connect(shadow);
+                await(own.query("SET statement_timeout = '" + STATEMENT_TIMEOUT_SECONDS + "s'").execute());
+                return new Session(shadow, own, false);
+            }
+            DbConn asRole = new DbConn(shadow.host(), shadow.port(), shadow.database(), role.name(), role.password(), shadow.sslMode());
+            PgConnection restricted;
+            try {
+                restricted = EngineVertx.await(PgConnection.connect(EngineVertx.get(), asRole.toConnectOptions()), 30);
+            } catch (RuntimeException loginRefused) {
+                // pg_hba does not let the per-run role in: switch roles inside an administrative session instead.
+                restricted = connect(shadow);
+                await(restricted.query("SET ROLE " + role.name()).execute());
+            }
+            await(restricted.query("SET statement_timeout = '" + STATEMENT_TIMEOUT_SECONDS + "s'").execute());
+            return new Session(shadow, restricted, true);
+        }
+
+        private static PgConnection connect(DbConn db) {
+            try {
+                return EngineVertx.await(PgConnection.connect(EngineVertx.get(), db.toConnectOptions()), 30);
+            } catch (RuntimeException e) {
+                throw new EngineException(Code.SHADOW_FAILED, "cannot connect to shadow database " + db + ": " + oneLine(e), null, e);
+            }
+        }
+
+        void runAll(List<CheckedStatement> statements) {
+            for (CheckedStatement checked : statements) {
+                if (checked.disposition() == Disposition.SKIP) {
+                    continue;
+                }
+                SqlStatement statement = checked.statement();
+                try {
+                    if (checked.disposition() == Disposition.EXECUTE_ELEVATED && canElevate) {
+                        runElevated(checked);
+                    } else {
+                        await(restricted.query(statement.sql()).execute());
+                    }
+                } catch (PgException e) {
+                    throw failed(statement, e);
+                }
+            }
+        }
+
+        private void runElevated(CheckedStatement checked) {
+            SqlStatement statement = checked.statement();
+            if (admin == null) {
+                admin = connect(shadow);
+            }
+            Matcher owner = OWNER_TO.matcher(statement.sql());
+            if (checked.kind().endsWith("OWNER TO") && owner.matches() && isPrivileged(owner.group(1))) {
+                return; // ownership by a privileged role cannot be given safely in the shadow; the owner stays restricted
+            }
+            String searchPath = await(restricted.query("SELECT pg_catalog.current_setting('search_path') AS p").execute())
+                    .iterator().next().getString("p");
+            await(admin.preparedQuery("SELECT pg_catalog.set_config('search_path', $1, false)").execute(Tuple.of(searchPath)));
+            await(admin.query(statement.sql()).execute());
+        }
+
+        private boolean isPrivileged(String roleToken) {
+            String role = roleToken.startsWith("\"") ? roleToken.substring(1, roleToken.length() - 1).replace("\"\"", "\"")
+                    : roleToken.toLowerCase(java.util.Locale.ROOT);
+            if (role.equals("current_user") || role.equals("current_role")) {
+                return false;
+            }
+            RowSet<Row> rows = await(admin.preparedQuery("SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication "
+                    + "OR rolbypassrls OR pg_catalog.pg_has_role(oid, 'pg_execute_server_program', 'MEMBER') "
+                    + "OR pg_catalog.pg_has_role(oid, 'pg_read_server_files', 'MEMBER') "
+                    + "OR pg_catalog.pg_has_role(oid, 'pg_write_server_files', 'MEMBER') AS privileged "
+                    + "FROM pg_catalog.pg_roles WHERE rolname = $1").execute(Tuple.of(role)));
+            // unknown roles (session_user, typos) are privileged until proven otherwise: skip them too
+            return !rows.iterator().hasNext() || Boolean.TRUE.equals(rows.iterator().next().getBoolean("privileged"));
+        }
+
+        private static EngineException failed(SqlStatement statement, PgException e) {
+            int line = statement.line();
+            int column = statement.column();
+            if (e.getPosition() != null && !e.getPosition().isBlank()) {
+                try {
+                    int position = Integer.parseInt(e.getPosition().strip());
+                    int atLine = statement.lineOfPosition(position);
+                    if (atLine != line) {
+                        line = atLine;
+                        column = 0;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // keep the statement's start
+                }
+            }
+            SourceLocation location = new SourceLocation(statement.file(), line, column);
+            String detail = e.getDetail() == null || e.getDetail().isBlank() ? "" : " (" + e.getDetail().replace('\n', ' ') + ")";
+            return new EngineException(Code.SHADOW_FAILED, location + ": statement failed in the shadow database: "
+                    + e.getErrorMessage() + detail, location, e);
+        }
+
+        void close() {
+            EngineVertx.await(restricted.close().otherwise((Void) null), 30);
+            if (admin != null) {
+                EngineVertx.await(admin.close().otherwise((Void) null), 30);
+            }
+        }
+    }
+}

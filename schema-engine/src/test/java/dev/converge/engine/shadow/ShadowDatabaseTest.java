@@ -1,0 +1,148 @@
+package dev.converge.engine.shadow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.converge.engine.DbConn;
+import dev.converge.engine.EngineException;
+import dev.converge.engine.EngineVertx;
+import dev.converge.engine.source.CheckedStatement;
+import dev.converge.engine.source.CheckedStatement.Disposition;
+import dev.converge.engine.source.SqlStatement;
+import dev.converge.engine.source.StateFileValidator;
+import dev.converge.engine.source.StatementSplitter;
+import dev.converge.engine.source.ValidationResult;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.Row;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ShadowDatabaseTest {
+
+    private static final DbConn SERVER = DbConn.parse(System.getenv().getOrDefault("CONVERGE_PG_URL",
+            "postgresql://postgres@127.0.0.1:5432/postgres"));
+
+    static List<String> query(DbConn db, String sql) {
+        PgConnection conn = EngineVertx.await(PgConnection.connect(EngineVertx.get(), db.toConnectOptions()), 30);
+        try {
+            List<String> out = new ArrayList<>();
+            for (Row row : EngineVertx.await(conn.query(sql).execute(), 30)) {
+                out.add(String.valueOf(row.getValue(0)));
+            }
+            return out;
+        } finally {
+            EngineVertx.await(conn.close(), 30);
+        }
+    }
+
+    private static List<CheckedStatement> accepted(String file, String text) {
+        ValidationResult result = new StateFileValidator().validate(StatementSplitter.split(file, text));
+        assertThat(result.violations()).isEmpty();
+        return result.accepted();
+    }
+
+    private static List<String> shadows() {
+        return query(SERVER, "SELECT datname FROM pg_database WHERE datname LIKE 'converge_shadow_%'");
+    }
+
+    private static boolean exists(String database) {
+        return !query(SERVER, "SELECT 1 FROM pg_database WHERE datname = '" + database + "'").isEmpty();
+    }
+
+    @Test
+    void runsStatementsUnderARestrictedRoleThenDropsShadowAndRole() {
+        List<CheckedStatement> statements = accepted("s.sql", """
+                SET check_function_bodies = false;
+                CREATE SCHEMA app;
+                SET search_path = app;
+                CREATE TABLE t (id int PRIMARY KEY, updated timestamptz);
+                CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $fn$
+                BEGIN
+                  NEW.updated := now();
+                  RETURN NEW;
+                END;
+                $fn$;
+                CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();
+                CREATE EXTENSION IF NOT EXISTS hstore;
+                ALTER TABLE t OWNER TO postgres;
+                """);
+        AtomicReference<String> shadowName = new AtomicReference<>();
+        List<String> seen = new ShadowDatabase(SERVER).run(statements, shadow -> {
+            shadowName.set(shadow.database());
+            List<String> facts = new ArrayList<>(query(shadow,
+                    "SELECT c.relname || ':' || pg_get_userbyid(c.relowner) FROM pg_class c WHERE c.relname = 't'"));
+            facts.addAll(query(shadow, "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"));
+            facts.addAll(query(shadow, "SELECT extname || ':' || extnamespace::regnamespace FROM pg_extension WHERE extname = 'hstore'"));
+            facts.addAll(query(shadow, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_database()"));
+            return facts;
+        });
+        String name = shadowName.get();
+        assertThat(name).matches("converge_shadow_[0-9a-f]{12}");
+        // owned by the per-run role (the OWNER TO a superuser was skipped), the extension was created in app
+        assertThat(seen).containsExactly("t:" + name, "t_touch", "hstore:app", "false");
+        assertThat(exists(name)).isFalse();
+        assertThat(query(SERVER, "SELECT 1 FROM pg_roles WHERE rolname = '" + name + "'")).isEmpty();
+    }
+
+    @Test
+    void failingStatementNamesFileLineAndPostgresMessageAndStillDropsShadow() {
+        List<CheckedStatement> statements = new ArrayList<>(accepted("a.sql", "CREATE TABLE a (id int);"));
+        statements.addAll(accepted("b.sql", "\n\n\n\n\n\nCREATE TABLE b (\n  id int,\n  oops no_such_type\n);"));
+        List<String> shadowsBefore = shadows();
+        AtomicReference<String> shadowName = new AtomicReference<>();
+        assertThatThrownBy(() -> new ShadowDatabase(SERVER).run(statements, shadow -> shadowName.getAndSet(shadow.database())))
+                .isInstanceOfSatisfying(EngineException.class, e -> {
+                    assertThat(e.code()).isEqualTo(EngineException.Code.SHADOW_FAILED);
+                    assertThat(e.getMessage()).isEqualTo(
+                            "b.sql:9: statement failed in the shadow database: type \"no_such_type\" does not exist");
+                    assertThat(e.location()).get().extracting(l -> l.file() + ":" + l.line()).isEqualTo("b.sql:9");
+                });
+        assertThat(shadowName.get()).isNull();
+        assertThat(shadowsBefore).as("no new shadow database left behind").containsAll(shadows());
+    }
+
+    @Test
+    void restrictedRoleCannotReadServerFilesEvenIfTheAllowlistMissedIt() {
+        SqlStatement sneaky = StatementSplitter.split("evil.sql",
+                "CREATE MATERIALIZED VIEW m AS SELECT pg_read_file('/etc/hostname') AS secret").get(0);
+        List<CheckedStatement> statements = List.of(new CheckedStatement(sneaky, "CREATE MATERIALIZED VIEW", Disposition.EXECUTE));
+        assertThatThrownBy(() -> new ShadowDatabase(SERVER).run(statements, shadow -> "read"))
+                .hasMessageStartingWith("evil.sql:1:1: statement failed in the shadow database: permission denied for function pg_read_file");
+    }
+
+    @Test
+    void reportsAShadowServerThatCannotBeReached() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        DbConn closed = new DbConn("127.0.0.1", closedPort, "postgres", "postgres", null);
+        assertThatThrownBy(() -> new ShadowDatabase(closed).run(List.of(), shadow -> "never"))
+                .isInstanceOfSatisfying(EngineException.class, e -> {
+                    assertThat(e.code()).isEqualTo(EngineException.Code.SHADOW_FAILED);
+                    assertThat(e.getMessage()).startsWith("cannot create a shadow database: cannot connect to postgresql://postgres@127.0.0.1:" + closedPort)
+                            .doesNotContain("\n");
+                });
+    }
+
+    @Test
+    void reportsAUserWithoutCreatedbRight() {
+        query(SERVER, "DROP ROLE IF EXISTS es_nocreatedb");
+        query(SERVER, "CREATE ROLE es_nocreatedb LOGIN NOCREATEDB");
+        try {
+            DbConn weak = new DbConn(SERVER.host(), SERVER.port(), "postgres", "es_nocreatedb", null);
+            assertThatThrownBy(() -> new ShadowDatabase(weak).run(List.of(), shadow -> "never"))
+                    .isInstanceOfSatisfying(EngineException.class, e -> {
+                        assertThat(e.code()).isEqualTo(EngineException.Code.SHADOW_FAILED);
+                        assertThat(e.getMessage()).isEqualTo("cannot create shadow database on " + SERVER.host() + ":" + SERVER.port()
+                                + " as es_nocreatedb: permission denied to create database "
+                                + "(the user needs the CREATEDB right, or choose another server with --shadow-url)");
+                    });
+        } finally {
+            query(SERVER, "DROP ROLE IF EXISTS es_nocreatedb");
+        }
+    }
+}
