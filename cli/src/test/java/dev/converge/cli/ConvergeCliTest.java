@@ -1,0 +1,225 @@
+package dev.converge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.converge.common.json.Json;
+import dev.converge.engine.DbConn;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConvergeCliTest {
+
+    private static final String TABLE_T = "CREATE TABLE t (id int PRIMARY KEY, name text NOT NULL);";
+
+    @TempDir
+    Path dir;
+
+    private final TestDatabases dbs = new TestDatabases();
+
+    @AfterEach
+    void dropDatabases() {
+        dbs.close();
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run converge(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ConvergeCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path file(String relative, String content) throws IOException {
+        Path path = dir.resolve(relative);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, content);
+        return path;
+    }
+
+    private String pattern(String glob) {
+        return dir.resolve(glob).toString();
+    }
+
+    private static void assertOneLineFailure(Run run, String expectedMessagePart) {
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("converge: ").contains(expectedMessagePart).doesNotContain("\tat ");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void plansFromDesiredDatabaseAsSqlAndSignalsChangesWithExitCode() {
+        DbConn target = dbs.create("");
+        DbConn desired = dbs.create(TABLE_T);
+
+        Run run = converge("plan", "--target", TestDatabases.url(target), "--desired-url", TestDatabases.url(desired));
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("CREATE TABLE public.t (").contains(";");
+        assertThat(run.err()).isEmpty();
+
+        assertThat(converge("plan", "--target", TestDatabases.url(target), "--desired-url", TestDatabases.url(desired), "--exit-code").code())
+                .isEqualTo(2);
+        Run same = converge("plan", "--target", TestDatabases.url(desired), "--desired-url", TestDatabases.url(desired), "--exit-code");
+        assertThat(same.code()).isZero();
+        assertThat(same.out()).isBlank();
+    }
+
+    @Test
+    void printsTheFullPlanAsJson() {
+        DbConn target = dbs.create("CREATE TABLE t (id int PRIMARY KEY, name text NOT NULL, old int);");
+        DbConn desired = dbs.create(TABLE_T);
+        Run run = converge("plan", "--target", TestDatabases.url(target), "--desired-url", TestDatabases.url(desired), "--format", "json");
+        assertThat(run.code()).isZero();
+        JsonNode plan = Json.decode(run.out(), JsonNode.class);
+        assertThat(plan.get("empty").asBoolean()).isFalse();
+        assertThat(plan.get("baseHash").asText()).hasSize(64);
+        JsonNode statement = plan.get("statements").get(0);
+        assertThat(statement.get("sql").asText()).contains("DROP COLUMN old");
+        assertThat(statement.get("hazards").toString()).contains("DELETES_DATA");
+        assertThat(statement.has("lockTimeoutMs")).isTrue();
+    }
+
+    @Test
+    void plansFromStateFilesThroughTheShadowDatabaseAndAppliesFunctionBodyWithSemicolons() throws IOException {
+        DbConn target = dbs.create("");
+        file("schemas/1_util.sql", """
+                CREATE SCHEMA util;
+                CREATE FUNCTION util.touch() RETURNS trigger LANGUAGE plpgsql AS $fn$
+                BEGIN
+                  NEW.name := lower(NEW.name);
+                  RETURN NEW;
+                END;
+                $fn$;
+                CREATE TABLE after_function (id int);
+                """);
+        file("schemas/2_tables.sql", TABLE_T + "\nCREATE INDEX t_name ON t (name);\n");
+
+        Run run = converge("plan", "--target", TestDatabases.url(target), "--file-pattern", pattern("schemas/**/*.sql"),
+                "--exclude-schema", "util");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("CREATE TABLE public.after_function").contains("CREATE TABLE public.t (")
+                .contains("CREATE INDEX t_name ON public.t");
+    }
+
+    @Test
+    void rejectsDeleteInAStateFile() throws IOException {
+        DbConn target = dbs.create("");
+        file("s/a.sql", TABLE_T + "\n\nDELETE FROM t;\n");
+        Run run = converge("plan", "--target", TestDatabases.url(target), "--file-pattern", pattern("s/*.sql"));
+        assertOneLineFailure(run, "s/a.sql:3:1: DELETE is not allowed in a state file");
+    }
+
+    @Test
+    void rejectsDoBlockInAStateFile() throws IOException {
+        DbConn target = dbs.create("");
+        file("s/a.sql", "DO $$ BEGIN RAISE NOTICE 'hi;'; END $$;\n" + TABLE_T);
+        Run run = converge("plan", "--target", TestDatabases.url(target), "--file-pattern", pattern("s/*.sql"));
+        assertOneLineFailure(run, "s/a.sql:1:1: DO is not allowed in a state file");
+    }
+
+    @Test
+    void namesSecondFileAndLineSevenForASyntaxError() throws IOException {
+        DbConn target = dbs.create("");
+        file("s/1_first.sql", TABLE_T);
+        file("s/2_second.sql", """
+                -- second file
+                CREATE TABLE a (id int);
+
+                CREATE TABLE b (
+                  id int,
+                  name text
+                  broken here,
+                  x int
+                );
+                """);
+        Run run = converge("plan", "--target", TestDatabases.url(target), "--file-pattern", pattern("s/*.sql"));
+        assertOneLineFailure(run, "s/2_second.sql:7: statement failed in the shadow database: syntax error at or near \"broken\"");
+    }
+
+    @Test
+    void reportsAnUnreachableTargetInOneLine() throws IOException {
+        int closed = closedPort();
+        Run run = converge("plan", "--target", "postgresql://postgres@127.0.0.1:" + closed + "/nowhere",
+                "--desired-url", TestDatabases.url(TestDatabases.SERVER));
+        assertOneLineFailure(run, "cannot connect to postgresql://postgres@127.0.0.1:" + closed + "/nowhere");
+    }
+
+    @Test
+    void reportsAShadowDatabaseThatCannotBeCreated() throws IOException {
+        DbConn target = dbs.create("");
+        file("s/a.sql", TABLE_T);
+        int closed = closedPort();
+        Run run = converge("plan", "--target", TestDatabases.url(target), "--file-pattern", pattern("s/*.sql"),
+                "--shadow-url", "postgresql://postgres@127.0.0.1:" + closed + "/postgres");
+        assertOneLineFailure(run, "cannot create a shadow database: cannot connect to postgresql://postgres@127.0.0.1:" + closed);
+    }
+
+    @Test
+    void reportsAShadowUserWithoutCreatedb() throws IOException {
+        DbConn target = dbs.create("");
+        file("s/a.sql", TABLE_T);
+        TestDatabases.exec(TestDatabases.SERVER, "DROP ROLE IF EXISTS es_cli_nocreatedb");
+        TestDatabases.exec(TestDatabases.SERVER, "CREATE ROLE es_cli_nocreatedb LOGIN NOCREATEDB");
+        try {
+            Run run = converge("plan", "--target", TestDatabases.url(target), "--file-pattern", pattern("s/*.sql"),
+                    "--shadow-url", TestDatabases.url(new DbConn(target.host(), target.port(), "postgres", "es_cli_nocreatedb", null)));
+            assertOneLineFailure(run, "permission denied to create database (the user needs the CREATEDB right");
+        } finally {
+            TestDatabases.exec(TestDatabases.SERVER, "DROP ROLE IF EXISTS es_cli_nocreatedb");
+        }
+    }
+
+    @Test
+    void rejectsBadInputWithOneLineAndExitCodeOne() {
+        assertOneLineFailure(converge("plan", "--desired-url", "postgresql://x/y"), "Missing required option: '--target=<url>'");
+        assertOneLineFailure(converge("plan", "--target", "postgresql://x/y"), "Missing required argument");
+        assertOneLineFailure(converge("plan", "--target", "postgresql://x/y", "--desired-url", "postgresql://x/z", "--file-pattern", "a"),
+                "mutually exclusive");
+        assertOneLineFailure(converge("plan", "--target", "mysql://x/y", "--desired-url", "postgresql://x/z"), "not a PostgreSQL URL");
+        assertOneLineFailure(converge("plan", "--target", "postgresql://x/y", "--desired-url", "postgresql://x/z", "--format", "xml"),
+                "--format");
+        assertOneLineFailure(converge("frobnicate"), "Unmatched argument");
+        assertOneLineFailure(converge("plan", "--target", TestDatabases.url(TestDatabases.SERVER), "--file-pattern", pattern("none/*.sql")),
+                "no files match --file-pattern");
+    }
+
+    @Test
+    void exportedStateFilesPlanBackToEmpty() {
+        DbConn source = dbs.create("""
+                CREATE SCHEMA "Sales";
+                CREATE TYPE "Sales".status AS ENUM ('new', 'paid');
+                CREATE TABLE "Sales".customer (id bigserial PRIMARY KEY, email text UNIQUE);
+                CREATE TABLE "Sales"."Order" (id serial PRIMARY KEY, customer bigint REFERENCES "Sales".customer,
+                    status "Sales".status NOT NULL DEFAULT 'new', total numeric(10,2) CHECK (total >= 0));
+                CREATE INDEX order_customer ON "Sales"."Order" (customer) WHERE status = 'new';
+                COMMENT ON TABLE "Sales"."Order" IS 'orders; with a semicolon';
+                """);
+        Path out = dir.resolve("export");
+        Run export = converge("export", "--target", TestDatabases.url(source), "--dir", out.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        assertThat(export.err()).startsWith("converge: wrote ");
+
+        Run back = converge("plan", "--target", TestDatabases.url(source), "--file-pattern", out + "/*.sql", "--exit-code");
+        assertThat(back.err()).isEmpty();
+        assertThat(back.out()).isBlank();
+        assertThat(back.code()).isZero();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
