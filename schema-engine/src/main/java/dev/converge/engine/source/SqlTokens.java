@@ -82,7 +82,7 @@ final class SqlTokens {
         return tokens;
     }
 
-    private static int skipBlockComment(String sql, int i) {
+    static int skipBlockComment(String sql, int i) {
         int depth = 0;
         while (i < sql.length()) {
             if (sql.startsWith("/*", i)) {
@@ -100,7 +100,7 @@ final class SqlTokens {
         return i;
     }
 
-    private static int skipQuoted(String sql, int i, char quote, boolean escapes) {
+    static int skipQuoted(String sql, int i, char quote, boolean escapes) {
         i++;
         while (i < sql.length()) {
             char c = sql.charAt(i);
@@ -125,7 +125,8 @@ final class SqlTokens {
         return inner.replace(String.valueOf(quote) + quote, String.valueOf(quote));
     }
 
-    private static String dollarTag(String sql, int i) {
+    /** The dollar-quote delimiter ({@code $$} or {@code $tag$}) starting at {@code i}, or null ({@code $1}, {@code a$b}). */
+    static String dollarTag(String sql, int i) {
         if (i > 0 && StatementSplitter.isIdentifierPart(sql.charAt(i - 1))) {
             return null;
         }

@@ -79,7 +79,7 @@ public final class StatementSplitter {
                 skipQuoted('\'', false);
             } else if (c == '"') {
                 skipQuoted('"', false);
-            } else if (c == '$' && !precededByIdentifierChar(pos) && dollarTagLength(pos) > 0) {
+            } else if (c == '$' && SqlTokens.dollarTag(text, pos) != null) {
                 skipDollarQuoted();
             } else if (c == '(') {
                 parenDepth++;
@@ -140,45 +140,13 @@ public final class StatementSplitter {
         }
 
         private void skipQuoted(char quote, boolean backslashEscapes) {
-            pos++; // opening quote
-            while (pos < text.length()) {
-                char c = text.charAt(pos);
-                if (backslashEscapes && c == '\\') {
-                    pos += 2;
-                } else if (c == quote) {
-                    if (peek(1) == quote) {
-                        pos += 2;
-                    } else {
-                        pos++;
-                        return;
-                    }
-                } else {
-                    pos++;
-                }
-            }
-            pos = text.length();
+            pos = SqlTokens.skipQuoted(text, pos, quote, backslashEscapes);
         }
 
         private void skipDollarQuoted() {
-            int tagLength = dollarTagLength(pos);
-            String tag = text.substring(pos, pos + tagLength);
-            int close = text.indexOf(tag, pos + tagLength);
-            pos = close < 0 ? text.length() : close + tagLength;
-        }
-
-        /** Length of the dollar-quote delimiter ({@code $$} or {@code $tag$}) starting at {@code at}, or 0. */
-        private int dollarTagLength(int at) {
-            int i = at + 1;
-            if (i < text.length() && text.charAt(i) == '$') {
-                return 2;
-            }
-            if (i >= text.length() || !isIdentifierStart(text.charAt(i))) {
-                return 0; // $1 is a parameter, not a quote
-            }
-            while (i < text.length() && isIdentifierPart(text.charAt(i)) && text.charAt(i) != '$') {
-                i++;
-            }
-            return i < text.length() && text.charAt(i) == '$' ? i - at + 1 : 0;
+            String tag = SqlTokens.dollarTag(text, pos);
+            int close = text.indexOf(tag, pos + tag.length());
+            pos = close < 0 ? text.length() : close + tag.length();
         }
 
         private void skipLineComment() {
@@ -187,21 +155,7 @@ public final class StatementSplitter {
         }
 
         private void skipBlockComment() {
-            int depth = 0;
-            while (pos < text.length()) {
-                if (text.startsWith("/*", pos)) {
-                    depth++;
-                    pos += 2;
-                } else if (text.startsWith("*/", pos)) {
-                    depth--;
-                    pos += 2;
-                    if (depth == 0) {
-                        return;
-                    }
-                } else {
-                    pos++;
-                }
-            }
+            pos = SqlTokens.skipBlockComment(text, pos);
         }
 
         private void emit(int end) {
@@ -235,10 +189,6 @@ public final class StatementSplitter {
         private char peek(int offset) {
             int i = pos + offset;
             return i < text.length() ? text.charAt(i) : '\0';
-        }
-
-        private boolean precededByIdentifierChar(int at) {
-            return at > 0 && isIdentifierPart(text.charAt(at - 1));
         }
     }
 
