@@ -1,0 +1,27 @@
+package dev.converge.diff.messaging;
+
+import dev.converge.common.Channels;
+import dev.converge.common.Topics;
+import dev.converge.common.events.SubmissionAccepted;
+import dev.converge.diff.service.Inbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes {@link Topics#SUBMISSIONS} (channel {@link Channels#SUBMISSIONS_IN}, consumer group {@code converge-diff}).
+ * For now it only records the event as processed; the real handling plans every target of the submission (issue 4).
+ */
+@ApplicationScoped
+public class SubmissionConsumer {
+    private final Inbox inbox;
+
+    public SubmissionConsumer(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Incoming(Channels.SUBMISSIONS_IN)
+    public Uni<Void> consume(String payload) {
+        return inbox.consume(Topics.SUBMISSIONS, payload, SubmissionAccepted.class, event -> Uni.createFrom().voidItem());
+    }
+}
