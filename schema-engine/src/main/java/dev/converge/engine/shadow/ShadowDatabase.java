@@ -15,6 +15,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
@@ -170,7 +171,7 @@ public final class ShadowDatabase {
         static Session open(DbConn shadow, ShadowRole role) {
             if (role == null) {
                 PgConnection own = connect(shadow);
-                await(own.query("SET statement_timeout = '" + STATEMENT_TIMEOUT_SECONDS + "s'").execute());
+                configure(own);
                 return new Session(shadow, own, false);
             }
             DbConn asRole = new DbConn(shadow.host(), shadow.port(), shadow.database(), role.name(), role.password(), shadow.sslMode());
@@ -182,8 +183,14 @@ public final class ShadowDatabase {
                 restricted = connect(shadow);
                 await(restricted.query("SET ROLE " + role.name()).execute());
             }
-            await(restricted.query("SET statement_timeout = '" + STATEMENT_TIMEOUT_SECONDS + "s'").execute());
+            configure(restricted);
             return new Session(shadow, restricted, true);
+        }
+
+        /** The shadow is thrown away: no need to wait for WAL flushes on each of thousands of DDL commits. */
+        private static void configure(PgConnection conn) {
+            await(conn.query("SET statement_timeout = '" + STATEMENT_TIMEOUT_SECONDS + "s'").execute());
+            await(conn.query("SET synchronous_commit = off").execute());
         }
 
         private static PgConnection connect(DbConn db) {
@@ -194,21 +201,50 @@ public final class ShadowDatabase {
             }
         }
 
+        /**
+         * Sends the statements pipelined (a round trip per statement would dominate large schemas) and then
+         * checks their results in order; the first failure is reported. Statements after a failing one may
+         * still have run: harmless, the shadow is discarded. Elevated statements drain the pipeline first so
+         * that order is kept across the two connections.
+         */
         void runAll(List<CheckedStatement> statements) {
+            List<Pending> pending = new ArrayList<>();
             for (CheckedStatement checked : statements) {
                 if (checked.disposition() == Disposition.SKIP) {
                     continue;
                 }
                 SqlStatement statement = checked.statement();
-                try {
-                    if (checked.disposition() == Disposition.EXECUTE_ELEVATED && canElevate) {
+                if (checked.disposition() == Disposition.EXECUTE_ELEVATED && canElevate) {
+                    drain(pending);
+                    try {
                         runElevated(checked);
-                    } else {
-                        await(restricted.query(statement.sql()).execute());
+                    } catch (PgException e) {
+                        throw failed(statement, e);
                     }
-                } catch (PgException e) {
-                    throw failed(statement, e);
+                } else {
+                    pending.add(new Pending(statement, restricted.query(statement.sql()).execute()));
                 }
+            }
+            drain(pending);
+        }
+
+        private record Pending(SqlStatement statement, Future<RowSet<Row>> result) {
+        }
+
+        private static void drain(List<Pending> pending) {
+            EngineException first = null;
+            for (Pending p : pending) {
+                try {
+                    EngineVertx.await(p.result(), STATEMENT_TIMEOUT_SECONDS);
+                } catch (PgException e) {
+                    if (first == null) {
+                        first = failed(p.statement(), e);
+                    }
+                }
+            }
+            pending.clear();
+            if (first != null) {
+                throw first;
             }
         }
 
