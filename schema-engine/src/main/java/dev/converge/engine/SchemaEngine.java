@@ -9,6 +9,9 @@ import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanOptions;
 import dev.converge.engine.plan.Planner;
 import dev.converge.engine.shadow.ShadowDatabase;
+import dev.converge.engine.source.RenameHint;
+import dev.converge.engine.source.RenameHints;
+import dev.converge.engine.source.SqlStatement;
 import dev.converge.engine.source.StateFileException;
 import dev.converge.engine.source.StateFileValidator;
 import dev.converge.engine.source.StateFiles;
@@ -81,13 +84,31 @@ public final class SchemaEngine {
         return new ShadowDatabase(server).run(checked.accepted(), shadow -> introspector.introspect(shadow, introspectOptions));
     }
 
-    /** Splits and checks state files; throws {@link StateFileException} naming every refused statement. */
+    /**
+     * Splits and checks state files; throws {@link StateFileException} naming every refused statement, or an
+     * {@link EngineException} for a misplaced or (until the planner applies them) any rename annotation: planning
+     * a rename as drop + add while the file says "rename" would lose data silently.
+     */
     public ValidationResult validate(List<StateFile> files) {
-        ValidationResult result = validator.validate(StateFiles.statements(files));
+        List<SqlStatement> statements = StateFiles.statements(files);
+        ValidationResult result = validator.validate(statements);
         if (!result.isValid()) {
             throw new StateFileException(result.violations());
         }
+        List<RenameHint> renames = RenameHints.of(statements);
+        if (!renames.isEmpty()) {
+            RenameHint first = renames.get(0);
+            throw new EngineException(EngineException.Code.UNSUPPORTED_OBJECT, first.location()
+                    + ": converge:renamed-from (" + first.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+                    + first.oldName() + " -> " + first.newName() + ") is not applied by the planner yet; "
+                    + "remove the annotation to plan a drop + add", first.location());
+        }
         return result;
+    }
+
+    /** The rename annotations of state files, resolved to the objects they stand above. */
+    public List<RenameHint> renameHints(List<StateFile> files) {
+        return RenameHints.of(StateFiles.statements(files));
     }
 
     /** Writes the target's schema as state files into {@code dir}; see {@link Exporter}. */
