@@ -21,10 +21,19 @@ public sealed interface Change {
         }
     }
 
-    /** A top-level object to drop (with what it contains). */
-    record DropObject(DbObject object) implements Change {
+    /**
+     * A top-level object to drop (with what it contains).
+     *
+     * @param because set when the object is only dropped to be recreated around a change of something it
+     *                depends on (the plan flags it {@code RECREATES_DEPENDENTS})
+     */
+    record DropObject(DbObject object, String because) implements Change {
+        public DropObject(DbObject object) {
+            this(object, null);
+        }
+
         public String describe() {
-            return "drop " + object.describe();
+            return "drop " + object.describe() + (because == null ? "" : " (recreated: " + because + ")");
         }
     }
 

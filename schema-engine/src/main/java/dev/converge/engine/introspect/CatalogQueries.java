@@ -56,6 +56,156 @@ final class CatalogQueries {
             + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_class'::pg_catalog.regclass"
             + "  AND i.objid = c.oid AND i.deptype = 'i')";
 
+    static final String USER_VIEWS = "SELECT c.oid FROM pg_catalog.pg_class c "
+            + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE c.relkind IN ('v', 'm') AND NOT " + systemSchema("n")
+            + " AND NOT " + extensionMember("pg_class", "c.oid");
+
+    static final String VIEWS = "SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, "
+            + "pg_catalog.pg_get_viewdef(c.oid) AS def, c.reloptions::text[] AS reloptions, "
+            + "pg_catalog.obj_description(c.oid, 'pg_class') AS comment, "
+            + "ARRAY(SELECT a.attname::text FROM pg_catalog.pg_description d JOIN pg_catalog.pg_attribute a "
+            + "  ON a.attrelid = c.oid AND a.attnum = d.objsubid WHERE d.objoid = c.oid "
+            + "  AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0 ORDER BY a.attnum) AS comment_cols, "
+            + "ARRAY(SELECT d.description FROM pg_catalog.pg_description d "
+            + "  WHERE d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0 "
+            + "  ORDER BY d.objsubid) AS comment_texts "
+            + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE c.oid IN (" + USER_VIEWS + ")";
+
+    static final String FUNCTIONS = "SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid) AS ident, "
+            + "pg_catalog.pg_get_function_arguments(p.oid) AS args, "
+            + "CASE WHEN p.prokind = 'p' THEN NULL ELSE pg_catalog.pg_get_function_result(p.oid) END AS result, "
+            + "p.prokind::text AS kind, pg_catalog.pg_get_functiondef(p.oid) AS def, "
+            + "pg_catalog.obj_description(p.oid, 'pg_proc') AS comment "
+            + "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+            + "WHERE p.prokind IN ('f', 'p', 'w') AND NOT " + systemSchema("n")
+            + " AND NOT " + extensionMember("pg_proc", "p.oid");
+
+    static final String TRIGGERS = "SELECT n.nspname, c.relname, c.relkind::text AS relkind, tg.tgname, "
+            + "pg_catalog.pg_get_triggerdef(tg.oid) AS def, tg.tgenabled::text AS enabled, "
+            + "pg_catalog.obj_description(tg.oid, 'pg_trigger') AS comment "
+            + "FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
+            + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE NOT tg.tgisinternal AND NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_class", "c.oid");
+
+    static final String DOMAINS = "SELECT t.oid::int8 AS oid, n.nspname, t.typname, "
+            + "pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base, "
+            + "CASE WHEN t.typcollation <> bt.typcollation AND t.typcollation <> 0 "
+            + "  THEN pg_catalog.quote_ident(coln.nspname) || '.' || pg_catalog.quote_ident(col.collname) END AS collation, "
+            + "pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default_expr, t.typnotnull, "
+            + "pg_catalog.obj_description(t.oid, 'pg_type') AS comment "
+            + "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+            + "JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
+            + "LEFT JOIN pg_catalog.pg_collation col ON col.oid = t.typcollation "
+            + "LEFT JOIN pg_catalog.pg_namespace coln ON coln.oid = col.collnamespace "
+            + "WHERE t.typtype = 'd' AND NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_type", "t.oid");
+
+    static final String DOMAIN_CONSTRAINTS = "SELECT k.contypid::int8 AS typid, k.conname, k.contype::text AS contype, "
+            + "pg_catalog.pg_get_constraintdef(k.oid) AS def, k.convalidated, NULL::text AS ref_schema, NULL::text AS ref_table, "
+            + "pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment "
+            + "FROM pg_catalog.pg_constraint k WHERE k.contypid <> 0 AND k.contype = 'c'";
+
+    static final String COMPOSITES = "SELECT n.nspname, t.typname, "
+            + "pg_catalog.obj_description(t.oid, 'pg_type') AS comment, "
+            + "ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 "
+            + "  AND NOT a.attisdropped ORDER BY a.attnum) AS att_names, "
+            + "ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a "
+            + "  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS att_types, "
+            + "ARRAY(SELECT CASE WHEN a.attcollation <> at.typcollation AND a.attcollation <> 0 "
+            + "  THEN pg_catalog.quote_ident(coln.nspname) || '.' || pg_catalog.quote_ident(col.collname) ELSE '' END "
+            + "  FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid "
+            + "  LEFT JOIN pg_catalog.pg_collation col ON col.oid = a.attcollation "
+            + "  LEFT JOIN pg_catalog.pg_namespace coln ON coln.oid = col.collnamespace "
+            + "  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS att_collations "
+            + "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+            + "JOIN pg_catalog.pg_class c ON c.oid = t.typrelid "
+            + "WHERE t.typtype = 'c' AND c.relkind = 'c' AND NOT " + systemSchema("n")
+            + " AND NOT " + extensionMember("pg_type", "t.oid");
+
+    static final String RANGES = "SELECT n.nspname, t.typname, "
+            + "'SUBTYPE = ' || pg_catalog.format_type(r.rngsubtype, NULL) "
+            + "|| CASE WHEN opc.opcdefault THEN '' ELSE ', SUBTYPE_OPCLASS = ' || pg_catalog.quote_ident(opn.nspname) || '.' || pg_catalog.quote_ident(opc.opcname) END "
+            + "|| CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN ', COLLATION = ' "
+            + "   || pg_catalog.quote_ident(coln.nspname) || '.' || pg_catalog.quote_ident(col.collname) ELSE '' END "
+            + "|| CASE WHEN r.rngcanonical <> 0 THEN ', CANONICAL = ' || r.rngcanonical::pg_catalog.regproc::text ELSE '' END "
+            + "|| CASE WHEN r.rngsubdiff <> 0 THEN ', SUBTYPE_DIFF = ' || r.rngsubdiff::pg_catalog.regproc::text ELSE '' END "
+            + "|| ', MULTIRANGE_TYPE_NAME = ' || pg_catalog.quote_ident(mn.nspname) || '.' || pg_catalog.quote_ident(mt.typname) AS options, "
+            + "pg_catalog.obj_description(t.oid, 'pg_type') AS comment "
+            + "FROM pg_catalog.pg_range r JOIN pg_catalog.pg_type t ON t.oid = r.rngtypid "
+            + "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+            + "JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype "
+            + "JOIN pg_catalog.pg_opclass opc ON opc.oid = r.rngsubopc JOIN pg_catalog.pg_namespace opn ON opn.oid = opc.opcnamespace "
+            + "LEFT JOIN pg_catalog.pg_collation col ON col.oid = r.rngcollation "
+            + "LEFT JOIN pg_catalog.pg_namespace coln ON coln.oid = col.collnamespace "
+            + "JOIN pg_catalog.pg_type mt ON mt.oid = r.rngmultitypid JOIN pg_catalog.pg_namespace mn ON mn.oid = mt.typnamespace "
+            + "WHERE NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_type", "t.oid");
+
+    static final String POLICIES = "SELECT n.nspname, c.relname, po.polname, po.polpermissive, "
+            + "CASE po.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END AS cmd, "
+            + "ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r)::text END "
+            + "  FROM pg_catalog.unnest(po.polroles) r) AS roles, "
+            + "pg_catalog.pg_get_expr(po.polqual, po.polrelid) AS using_expr, "
+            + "pg_catalog.pg_get_expr(po.polwithcheck, po.polrelid) AS check_expr, "
+            + "pg_catalog.obj_description(po.oid, 'pg_policy') AS comment "
+            + "FROM pg_catalog.pg_policy po JOIN pg_catalog.pg_class c ON c.oid = po.polrelid "
+            + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT " + systemSchema("n");
+
+    /**
+     * Normal dependencies (pg_depend deptype 'n') between user objects, each side named by the model id it maps
+     * to: a view's rewrite rule becomes the view, a default becomes its column, a check its constraint, a
+     * reference to a table column becomes {@code column:s.t.c}, an extension member becomes its extension.
+     */
+    static final String DEPENDENCIES = "WITH rel AS ("
+            + " SELECT c.oid, CASE WHEN c.relkind IN ('r', 'p') THEN 'table:' WHEN c.relkind IN ('v', 'm') THEN 'view:' "
+            + "  WHEN c.relkind = 'S' THEN 'sequence:' WHEN c.relkind IN ('i', 'I') THEN 'index:' WHEN c.relkind = 'c' THEN 'type:' END "
+            + "  || n.nspname || '.' || c.relname AS id "
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT " + systemSchema("n")
+            + "), ids AS ("
+            + " SELECT 'pg_catalog.pg_class'::pg_catalog.regclass AS classid, oid AS objid, id FROM rel WHERE id IS NOT NULL"
+            + " UNION ALL SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, 'function:' || n.nspname || '.' || p.proname "
+            + "  || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' "
+            + "  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE NOT " + systemSchema("n")
+            + " UNION ALL SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, "
+            + "  CASE WHEN e.typtype = 'c' THEN (SELECT rel.id FROM rel WHERE rel.oid = e.typrelid) "
+            + "  ELSE 'type:' || n.nspname || '.' || e.typname END "
+            + "  FROM pg_catalog.pg_type t JOIN pg_catalog.pg_type e ON e.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 "
+            + "  THEN t.typelem ELSE t.oid END JOIN pg_catalog.pg_namespace n ON n.oid = e.typnamespace WHERE NOT " + systemSchema("n")
+            + " UNION ALL SELECT 'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid, rel.id FROM pg_catalog.pg_rewrite r "
+            + "  JOIN rel ON rel.oid = r.ev_class"
+            + " UNION ALL SELECT 'pg_catalog.pg_trigger'::pg_catalog.regclass, tg.oid, 'trigger:' || n.nspname || '.' || c.relname "
+            + "  || '.' || tg.tgname FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
+            + "  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT tg.tgisinternal"
+            + " UNION ALL SELECT 'pg_catalog.pg_policy'::pg_catalog.regclass, po.oid, 'policy:' || n.nspname || '.' || c.relname "
+            + "  || '.' || po.polname FROM pg_catalog.pg_policy po JOIN pg_catalog.pg_class c ON c.oid = po.polrelid "
+            + "  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid, "
+            + "  CASE WHEN k.conrelid <> 0 THEN 'constraint:' || n.nspname || '.' || c.relname || '.' || k.conname "
+            + "  ELSE 'type:' || tn.nspname || '.' || t.typname END "
+            + "  FROM pg_catalog.pg_constraint k LEFT JOIN pg_catalog.pg_class c ON c.oid = k.conrelid "
+            + "  LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_catalog.pg_type t ON t.oid = k.contypid "
+            + "  LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace WHERE k.contype <> 'f'"
+            + " UNION ALL SELECT 'pg_catalog.pg_attrdef'::pg_catalog.regclass, ad.oid, 'column:' || n.nspname || '.' || c.relname "
+            + "  || '.' || a.attname FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid "
+            + "  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+            + "  JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum"
+            + "), named AS ("
+            + " SELECT ids.classid, ids.objid, COALESCE('extension:' || x.extname, ids.id) AS id FROM ids "
+            + " LEFT JOIN pg_catalog.pg_depend ed ON ed.classid = ids.classid AND ed.objid = ids.objid AND ed.deptype = 'e' "
+            + " LEFT JOIN pg_catalog.pg_extension x ON x.oid = ed.refobjid"
+            + ") SELECT DISTINCT "
+            + " CASE WHEN d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0 AND dep.id LIKE 'table:%' "
+            + "  THEN 'column:' || substr(dep.id, 7) || '.' || da.attname ELSE dep.id END AS dependent, "
+            + " CASE WHEN d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjsubid > 0 AND ref.id LIKE 'table:%' "
+            + "  THEN 'column:' || substr(ref.id, 7) || '.' || ra.attname ELSE ref.id END AS referenced "
+            + "FROM pg_catalog.pg_depend d JOIN named dep ON dep.classid = d.classid AND dep.objid = d.objid "
+            + "JOIN named ref ON ref.classid = d.refclassid AND ref.objid = d.refobjid "
+            + "LEFT JOIN pg_catalog.pg_attribute da ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+            + "  AND da.attrelid = d.objid AND da.attnum = d.objsubid "
+            + "LEFT JOIN pg_catalog.pg_attribute ra ON d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+            + "  AND ra.attrelid = d.refobjid AND ra.attnum = d.refobjsubid "
+            + "WHERE d.deptype = 'n' AND dep.id IS NOT NULL AND ref.id IS NOT NULL AND dep.id <> ref.id";
+
     /** User tables (ordinary and partitioned). */
     static final String USER_TABLES = "SELECT c.oid FROM pg_catalog.pg_class c "
             + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -63,7 +213,8 @@ final class CatalogQueries {
             + " AND NOT " + extensionMember("pg_class", "c.oid");
 
     static final String TABLES = "SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relpersistence::text AS relpersistence, "
-            + "c.reloptions::text[] AS reloptions, pg_catalog.obj_description(c.oid, 'pg_class') AS comment "
+            + "c.reloptions::text[] AS reloptions, pg_catalog.obj_description(c.oid, 'pg_class') AS comment, "
+            + "c.relrowsecurity, c.relforcerowsecurity "
             + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE c.oid IN (" + USER_TABLES + ")";
 
@@ -107,7 +258,7 @@ final class CatalogQueries {
             + "i.indisunique, i.indisvalid, pg_catalog.obj_description(i.indexrelid, 'pg_class') AS comment "
             + "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
             + "JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace "
-            + "WHERE i.indrelid IN (" + USER_TABLES + ") AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k "
+            + "WHERE i.indrelid IN (" + USER_TABLES + " UNION ALL " + USER_VIEWS + ") AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k "
             + "  WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))";
 
     /**
@@ -117,31 +268,22 @@ final class CatalogQueries {
     static final String UNSUPPORTED = "SELECT n.nspname, c.relname AS name, "
             + "pg_catalog.pg_describe_object('pg_catalog.pg_class'::pg_catalog.regclass, c.oid, 0) AS what "
             + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-            + "WHERE c.relkind IN ('v', 'm', 'f', 'c') AND NOT " + systemSchema("n")
+            + "WHERE c.relkind IN ('f') AND NOT " + systemSchema("n")
             + "  AND NOT " + extensionMember("pg_class", "c.oid")
             + "  AND NOT (c.relkind = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_type ct WHERE ct.oid = c.reltype AND "
             + extensionMember("pg_type", "ct.oid") + ")) "
             + "UNION ALL SELECT n.nspname, p.proname, pg_catalog.pg_describe_object('pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, 0) "
             + "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
-            + "WHERE NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_proc", "p.oid")
+            + "WHERE p.prokind = 'a' AND NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_proc", "p.oid")
             + "UNION ALL SELECT n.nspname, t.typname, pg_catalog.pg_describe_object('pg_catalog.pg_type'::pg_catalog.regclass, t.oid, 0) "
             + "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-            + "WHERE t.typtype IN ('d', 'r', 'm', 'b', 'p') AND NOT " + systemSchema("n")
+            + "WHERE t.typtype IN ('b', 'p') AND NOT " + systemSchema("n")
             + "  AND NOT " + extensionMember("pg_type", "t.oid")
             + "  AND NOT (t.typtype = 'b' AND t.typcategory = 'A') AND NOT (t.typtype = 'm' AND EXISTS ("
             + "  SELECT 1 FROM pg_catalog.pg_range r WHERE r.rngmultitypid = t.oid))"
-            + "UNION ALL SELECT tn.nspname, tg.tgname, pg_catalog.pg_describe_object('pg_catalog.pg_trigger'::pg_catalog.regclass, tg.oid, 0) "
-            + "FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class tc ON tc.oid = tg.tgrelid "
-            + "JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace WHERE NOT tg.tgisinternal AND NOT " + systemSchema("tn")
             + "UNION ALL SELECT rn.nspname, r.rulename, pg_catalog.pg_describe_object('pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid, 0) "
             + "FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class rc ON rc.oid = r.ev_class "
             + "JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace WHERE r.rulename <> '_RETURN' AND NOT " + systemSchema("rn")
-            + "UNION ALL SELECT pn.nspname, po.polname, pg_catalog.pg_describe_object('pg_catalog.pg_policy'::pg_catalog.regclass, po.oid, 0) "
-            + "FROM pg_catalog.pg_policy po JOIN pg_catalog.pg_class pc ON pc.oid = po.polrelid "
-            + "JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
-            + "UNION ALL SELECT n.nspname, c.relname, 'row level security on ' || pg_catalog.pg_describe_object('pg_catalog.pg_class'::pg_catalog.regclass, c.oid, 0) "
-            + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-            + "WHERE (c.relrowsecurity OR c.relforcerowsecurity) AND NOT " + systemSchema("n")
             + "UNION ALL SELECT n.nspname, c.relname, 'inheritance of ' || pg_catalog.pg_describe_object('pg_catalog.pg_class'::pg_catalog.regclass, c.oid, 0) "
             + "FROM pg_catalog.pg_inherits ih JOIN pg_catalog.pg_class c ON c.oid = ih.inhrelid "
             + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT " + systemSchema("n")

@@ -58,12 +58,22 @@ public class Introspector {
             Future<RowSet<Row>> columns = conn.query(CatalogQueries.COLUMNS).execute();
             Future<RowSet<Row>> constraints = conn.query(CatalogQueries.CONSTRAINTS).execute();
             Future<RowSet<Row>> indexes = conn.query(CatalogQueries.INDEXES).execute();
+            Future<RowSet<Row>> dependencies = conn.query(CatalogQueries.DEPENDENCIES).execute();
+            Future<RowSet<Row>> views = conn.query(CatalogQueries.VIEWS).execute();
+            Future<RowSet<Row>> functions = conn.query(CatalogQueries.FUNCTIONS).execute();
+            Future<RowSet<Row>> triggers = conn.query(CatalogQueries.TRIGGERS).execute();
+            Future<RowSet<Row>> domains = conn.query(CatalogQueries.DOMAINS).execute();
+            Future<RowSet<Row>> domainConstraints = conn.query(CatalogQueries.DOMAIN_CONSTRAINTS).execute();
+            Future<RowSet<Row>> composites = conn.query(CatalogQueries.COMPOSITES).execute();
+            Future<RowSet<Row>> ranges = conn.query(CatalogQueries.RANGES).execute();
+            Future<RowSet<Row>> policies = conn.query(CatalogQueries.POLICIES).execute();
             futures.add(conn.query("COMMIT").execute());
             for (Future<RowSet<Row>> f : futures) {
                 EngineVertx.await(f, QUERY_TIMEOUT_SECONDS);
             }
             ModelBuilder builder = new ModelBuilder(options);
             builder.unsupported(EngineVertx.await(unsupported, QUERY_TIMEOUT_SECONDS));
+            builder.dependencies(EngineVertx.await(dependencies, QUERY_TIMEOUT_SECONDS));
             builder.schemas(EngineVertx.await(schemas, QUERY_TIMEOUT_SECONDS));
             builder.extensions(EngineVertx.await(extensions, QUERY_TIMEOUT_SECONDS));
             builder.enums(EngineVertx.await(enums, QUERY_TIMEOUT_SECONDS));
@@ -71,7 +81,15 @@ public class Introspector {
             builder.tables(EngineVertx.await(tables, QUERY_TIMEOUT_SECONDS),
                     EngineVertx.await(columns, QUERY_TIMEOUT_SECONDS),
                     EngineVertx.await(constraints, QUERY_TIMEOUT_SECONDS));
+            builder.views(EngineVertx.await(views, QUERY_TIMEOUT_SECONDS));
             builder.indexes(EngineVertx.await(indexes, QUERY_TIMEOUT_SECONDS));
+            builder.functions(EngineVertx.await(functions, QUERY_TIMEOUT_SECONDS));
+            builder.triggers(EngineVertx.await(triggers, QUERY_TIMEOUT_SECONDS));
+            builder.domains(EngineVertx.await(domains, QUERY_TIMEOUT_SECONDS),
+                    EngineVertx.await(domainConstraints, QUERY_TIMEOUT_SECONDS));
+            builder.composites(EngineVertx.await(composites, QUERY_TIMEOUT_SECONDS));
+            builder.ranges(EngineVertx.await(ranges, QUERY_TIMEOUT_SECONDS));
+            builder.policies(EngineVertx.await(policies, QUERY_TIMEOUT_SECONDS));
             int serverVersion = EngineVertx.await(version, QUERY_TIMEOUT_SECONDS).iterator().next().getInteger("v");
             return builder.build(serverVersion);
         } catch (EngineException e) {

@@ -2,6 +2,13 @@ package dev.converge.engine.introspect;
 
 import dev.converge.engine.EngineException;
 import dev.converge.engine.model.ColumnDef;
+import dev.converge.engine.model.CompositeTypeDef;
+import dev.converge.engine.model.DomainDef;
+import dev.converge.engine.model.FunctionDef;
+import dev.converge.engine.model.PolicyDef;
+import dev.converge.engine.model.RangeTypeDef;
+import dev.converge.engine.model.TriggerDef;
+import dev.converge.engine.model.ViewDef;
 import dev.converge.engine.model.ConstraintDef;
 import dev.converge.engine.model.DbObject;
 import dev.converge.engine.model.EnumDef;
@@ -35,6 +42,11 @@ final class ModelBuilder {
     private final IntrospectOptions options;
     private final List<DbObject> objects = new ArrayList<>();
     private final Map<Long, TableParts> tablesByOid = new HashMap<>();
+    private final Map<Long, QName> viewsByOid = new HashMap<>();
+    private final java.util.SortedMap<String, java.util.SortedSet<String>> dependencies = new java.util.TreeMap<>();
+
+    private static final java.util.function.Predicate<String> NON_RELATION_DEP = d -> d.startsWith("function:")
+            || d.startsWith("type:") || d.startsWith("sequence:") || d.startsWith("extension:");
 
     ModelBuilder(IntrospectOptions options) {
         this.options = options;
@@ -61,6 +73,16 @@ final class ModelBuilder {
                     "the schema contains objects Converge does not manage yet: " + list
                             + " (exclude them with --exclude-schema or --exclude '<schema>.<name>')");
         }
+    }
+
+    void dependencies(RowSet<Row> rows) {
+        for (Row r : rows) {
+            dependencies.computeIfAbsent(r.getString("dependent"), k -> new java.util.TreeSet<>()).add(r.getString("referenced"));
+        }
+    }
+
+    private List<String> depsOf(String id) {
+        return new ArrayList<>(dependencies.getOrDefault(id, java.util.Collections.emptySortedSet()));
     }
 
     void schemas(RowSet<Row> rows) {
@@ -118,13 +140,16 @@ final class ModelBuilder {
                 continue;
             }
             String[] reloptions = r.getArrayOfStrings("reloptions");
-            tablesByOid.put(r.getLong("oid"), new TableParts(new QName(schema, name), "u".equals(r.getString("relpersistence")),
-                    reloptions == null ? List.of() : Arrays.asList(reloptions), r.getString("comment")));
+            TableParts parts = new TableParts(new QName(schema, name), "u".equals(r.getString("relpersistence")),
+                    reloptions == null ? List.of() : Arrays.asList(reloptions), r.getString("comment"));
+            parts.rowSecurity = r.getBoolean("relrowsecurity");
+            parts.forceRowSecurity = r.getBoolean("relforcerowsecurity");
+            tablesByOid.put(r.getLong("oid"), parts);
         }
         for (Row r : columns) {
             TableParts t = tablesByOid.get(r.getLong("attrelid"));
             if (t != null) {
-                t.columns.add(column(r));
+                t.columns.add(column(r, depsOf("column:" + t.name + "." + r.getString("attname"))));
             }
         }
         for (Row r : constraints) {
@@ -134,11 +159,22 @@ final class ModelBuilder {
             }
         }
         for (TableParts t : tablesByOid.values()) {
-            objects.add(new TableDef(t.name, t.unlogged, t.columns, t.constraints, t.reloptions, t.comment));
+            // What defaults, generated columns and checks use, so that it exists before CREATE TABLE.
+            List<String> deps = new ArrayList<>();
+            for (ColumnDef c : t.columns) {
+                deps.addAll(c.exprDeps());
+            }
+            for (ConstraintDef k : t.constraints) {
+                if (!k.isForeignKey()) {
+                    depsOf("constraint:" + t.name + "." + k.name()).stream().filter(NON_RELATION_DEP).forEach(deps::add);
+                }
+            }
+            objects.add(new TableDef(t.name, t.unlogged, t.columns, t.constraints, t.reloptions, t.rowSecurity,
+                    t.forceRowSecurity, t.comment, deps));
         }
     }
 
-    private static ColumnDef column(Row r) {
+    private static ColumnDef column(Row r, List<String> pgDeps) {
         String identity = switch (r.getString("attidentity")) {
             case "a" -> "ALWAYS";
             case "d" -> "BY DEFAULT";
@@ -152,6 +188,7 @@ final class ModelBuilder {
             typeDeps.add(DbObject.typeId(new QName(typeSchema, r.getString("type_name"))));
         }
         Set<String> exprDeps = new LinkedHashSet<>();
+        pgDeps.stream().filter(NON_RELATION_DEP).forEach(exprDeps::add);
         if (expr != null) {
             Matcher m = NEXTVAL.matcher(expr);
             while (m.find()) {
@@ -183,16 +220,146 @@ final class ModelBuilder {
     void indexes(RowSet<Row> rows) {
         for (Row r : rows) {
             TableParts t = tablesByOid.get(r.getLong("indrelid"));
-            if (t == null || excluded(r.getString("nspname"), r.getString("relname"))) {
+            QName view = viewsByOid.get(r.getLong("indrelid"));
+            if (t == null && view == null || excluded(r.getString("nspname"), r.getString("relname"))) {
                 continue;
             }
-            objects.add(new IndexDef(new QName(r.getString("nspname"), r.getString("relname")), t.name, r.getString("def"),
+            QName relation = t != null ? t.name : view;
+            objects.add(new IndexDef(new QName(r.getString("nspname"), r.getString("relname")), relation,
+                    (t != null ? "table:" : "view:") + relation, r.getString("def"),
                     r.getBoolean("indisunique"), r.getBoolean("indisvalid"), r.getString("comment")));
         }
     }
 
     SchemaModel build(int serverVersion) {
-        return SchemaModel.of(serverVersion, objects);
+        return SchemaModel.of(serverVersion, objects, dependencies);
+    }
+
+    void views(RowSet<Row> rows) {
+        for (Row r : rows) {
+            String schema = r.getString("nspname");
+            String name = r.getString("relname");
+            if (excluded(schema, name)) {
+                continue;
+            }
+            QName q = new QName(schema, name);
+            viewsByOid.put(r.getLong("oid"), q);
+            Map<String, String> colComments = new java.util.TreeMap<>();
+            String[] cols = r.getArrayOfStrings("comment_cols");
+            String[] texts = r.getArrayOfStrings("comment_texts");
+            for (int i = 0; i < cols.length; i++) {
+                colComments.put(cols[i], texts[i]);
+            }
+            String[] reloptions = r.getArrayOfStrings("reloptions");
+            String def = r.getString("def").strip();
+            if (def.endsWith(";")) {
+                def = def.substring(0, def.length() - 1);
+            }
+            String id = "view:" + q;
+            objects.add(new ViewDef(q, "m".equals(r.getString("relkind")), def,
+                    reloptions == null ? List.of() : Arrays.asList(reloptions), r.getString("comment"), colComments,
+                    depsOf(id).stream().filter(d -> !d.equals(id)).toList()));
+        }
+    }
+
+    void functions(RowSet<Row> rows) {
+        for (Row r : rows) {
+            String schema = r.getString("nspname");
+            String name = r.getString("proname");
+            if (excluded(schema, name)) {
+                continue;
+            }
+            FunctionDef f = new FunctionDef(new QName(schema, name), r.getString("ident"), r.getString("args"),
+                    r.getString("result"), "p".equals(r.getString("kind")), r.getString("def").strip(),
+                    r.getString("comment"), List.of());
+            objects.add(new FunctionDef(f.name(), f.identityArgs(), f.arguments(), f.result(), f.procedure(),
+                    f.definition(), f.comment(), depsOf(f.id()).stream().filter(d -> !d.equals(f.id())).toList()));
+        }
+    }
+
+    void triggers(RowSet<Row> rows) {
+        for (Row r : rows) {
+            String schema = r.getString("nspname");
+            String table = r.getString("relname");
+            if (excluded(schema, table)) {
+                continue;
+            }
+            QName t = new QName(schema, table);
+            String relKind = r.getString("relkind");
+            String relationId = ("v".equals(relKind) || "m".equals(relKind) ? "view:" : "table:") + t;
+            String id = "trigger:" + t + "." + r.getString("tgname");
+            objects.add(new TriggerDef(t, r.getString("tgname"), relationId, r.getString("def"), r.getString("enabled"),
+                    r.getString("comment"), depsOf(id)));
+        }
+    }
+
+    void domains(RowSet<Row> domains, RowSet<Row> constraints) {
+        Map<Long, List<ConstraintDef>> byType = new HashMap<>();
+        for (Row r : constraints) {
+            byType.computeIfAbsent(r.getLong("typid"), k -> new ArrayList<>()).add(constraint(r));
+        }
+        for (Row r : domains) {
+            String schema = r.getString("nspname");
+            String name = r.getString("typname");
+            if (excluded(schema, name)) {
+                continue;
+            }
+            QName q = new QName(schema, name);
+            String id = DbObject.typeId(q);
+            objects.add(new DomainDef(q, r.getString("base"), r.getString("collation"), r.getString("default_expr"),
+                    r.getBoolean("typnotnull"), byType.getOrDefault(r.getLong("oid"), List.of()), r.getString("comment"),
+                    depsOf(id).stream().filter(d -> !d.equals(id)).toList()));
+        }
+    }
+
+    void composites(RowSet<Row> rows) {
+        for (Row r : rows) {
+            String schema = r.getString("nspname");
+            String name = r.getString("typname");
+            if (excluded(schema, name)) {
+                continue;
+            }
+            String[] names = r.getArrayOfStrings("att_names");
+            String[] types = r.getArrayOfStrings("att_types");
+            String[] collations = r.getArrayOfStrings("att_collations");
+            List<CompositeTypeDef.Attribute> attributes = new ArrayList<>();
+            for (int i = 0; i < names.length; i++) {
+                attributes.add(new CompositeTypeDef.Attribute(names[i], types[i], collations[i].isEmpty() ? null : collations[i]));
+            }
+            QName q = new QName(schema, name);
+            String id = DbObject.typeId(q);
+            objects.add(new CompositeTypeDef(q, attributes, r.getString("comment"),
+                    depsOf(id).stream().filter(d -> !d.equals(id)).toList()));
+        }
+    }
+
+    void ranges(RowSet<Row> rows) {
+        for (Row r : rows) {
+            String schema = r.getString("nspname");
+            String name = r.getString("typname");
+            if (excluded(schema, name)) {
+                continue;
+            }
+            QName q = new QName(schema, name);
+            String id = DbObject.typeId(q);
+            objects.add(new RangeTypeDef(q, r.getString("options"), r.getString("comment"),
+                    depsOf(id).stream().filter(d -> !d.equals(id)).toList()));
+        }
+    }
+
+    void policies(RowSet<Row> rows) {
+        for (Row r : rows) {
+            String schema = r.getString("nspname");
+            String table = r.getString("relname");
+            if (excluded(schema, table)) {
+                continue;
+            }
+            QName t = new QName(schema, table);
+            String id = "policy:" + t + "." + r.getString("polname");
+            objects.add(new PolicyDef(t, r.getString("polname"), r.getBoolean("polpermissive"), r.getString("cmd"),
+                    Arrays.asList(r.getArrayOfStrings("roles")), r.getString("using_expr"), r.getString("check_expr"),
+                    r.getString("comment"), depsOf(id).stream().filter(NON_RELATION_DEP).toList()));
+        }
     }
 
     private static final class TableParts {
@@ -202,6 +369,8 @@ final class ModelBuilder {
         final String comment;
         final List<ColumnDef> columns = new ArrayList<>();
         final List<ConstraintDef> constraints = new ArrayList<>();
+        boolean rowSecurity;
+        boolean forceRowSecurity;
 
         TableParts(QName name, boolean unlogged, List<String> reloptions, String comment) {
             this.name = name;

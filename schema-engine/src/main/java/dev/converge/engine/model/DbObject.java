@@ -6,7 +6,8 @@ import java.util.Set;
  * A top-level schema object with one qualified identity ({@link #id()}, e.g. {@code table:public.users}).
  * Columns and constraints are not top-level: they live inside their {@link TableDef}.
  */
-public sealed interface DbObject permits SchemaDef, ExtensionDef, EnumDef, SequenceDef, TableDef, IndexDef {
+public sealed interface DbObject permits SchemaDef, ExtensionDef, EnumDef, SequenceDef, TableDef, IndexDef, ViewDef, FunctionDef,
+        TriggerDef, DomainDef, CompositeTypeDef, RangeTypeDef, PolicyDef {
 
     /** Kind-prefixed identity, unique within a model: {@code <kind>:<qualified name>}. */
     String id();

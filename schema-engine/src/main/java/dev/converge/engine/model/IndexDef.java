@@ -6,9 +6,10 @@ import java.util.Set;
  * A stand-alone index (indexes that implement a constraint belong to the constraint).
  *
  * @param definition {@code pg_get_indexdef} with a schema-qualified table
+ * @param relationId id of the indexed table or materialized view
  * @param valid      false for the leftover of a failed {@code CREATE INDEX CONCURRENTLY}
  */
-public record IndexDef(QName name, QName table, String definition, boolean unique, boolean valid, String comment)
+public record IndexDef(QName name, QName table, String relationId, String definition, boolean unique, boolean valid, String comment)
         implements DbObject {
     @Override
     public String id() {
@@ -17,6 +18,6 @@ public record IndexDef(QName name, QName table, String definition, boolean uniqu
 
     @Override
     public Set<String> dependsOn() {
-        return Set.of("table:" + table);
+        return Set.of(relationId);
     }
 }

@@ -7,6 +7,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -17,21 +20,45 @@ import java.util.stream.Collectors;
  * catalog oids are not part of it).
  *
  * @param serverVersionNum {@code server_version_num} of the server it was read from (not part of the hash)
+ * @param dependencies     what each object (or {@code column:s.t.c} / {@code constraint:s.t.name}) uses, by id,
+ *                         from pg_depend; derived from the definitions, so not part of the hash
  */
-public record SchemaModel(int serverVersionNum, SortedMap<String, DbObject> objects) {
+public record SchemaModel(int serverVersionNum, SortedMap<String, DbObject> objects,
+                          SortedMap<String, SortedSet<String>> dependencies) {
 
     public SchemaModel {
         objects = Collections.unmodifiableSortedMap(new TreeMap<>(objects));
+        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
+    }
+
+    public SchemaModel(int serverVersionNum, SortedMap<String, DbObject> objects) {
+        this(serverVersionNum, objects, new TreeMap<>());
+    }
+
+    /** Ids of everything that uses {@code id} directly (reverse of {@link #dependencies()}). */
+    public Set<String> dependents(String id) {
+        Set<String> out = new TreeSet<>();
+        for (Map.Entry<String, SortedSet<String>> e : dependencies.entrySet()) {
+            if (e.getValue().contains(id)) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
     }
 
     public static SchemaModel of(int serverVersionNum, Collection<? extends DbObject> objects) {
+        return of(serverVersionNum, objects, new TreeMap<>());
+    }
+
+    public static SchemaModel of(int serverVersionNum, Collection<? extends DbObject> objects,
+                                 SortedMap<String, SortedSet<String>> dependencies) {
         Map<String, DbObject> byId = new TreeMap<>();
         for (DbObject o : objects) {
             if (byId.put(o.id(), o) != null) {
                 throw new IllegalArgumentException("duplicate object " + o.describe());
             }
         }
-        return new SchemaModel(serverVersionNum, new TreeMap<>(byId));
+        return new SchemaModel(serverVersionNum, new TreeMap<>(byId), dependencies);
     }
 
     public static SchemaModel empty() {

@@ -12,10 +12,13 @@ import java.util.stream.Collectors;
  *
  * @param unlogged   {@code CREATE UNLOGGED TABLE}
  * @param reloptions storage parameters ({@code fillfactor=70}), sorted
+ * @param deps       ids of functions and types its defaults and checks use (from pg_depend)
  */
 public record TableDef(QName name, boolean unlogged, List<ColumnDef> columns, List<ConstraintDef> constraints,
-                       List<String> reloptions, String comment) implements DbObject {
+                       List<String> reloptions, boolean rowSecurity, boolean forceRowSecurity, String comment,
+                       List<String> deps) implements DbObject {
     public TableDef {
+        deps = deps.stream().sorted().distinct().toList();
         columns = List.copyOf(columns);
         constraints = constraints.stream().sorted(Comparator.comparing(ConstraintDef::name)).toList();
         reloptions = reloptions.stream().sorted().toList();
@@ -30,6 +33,7 @@ public record TableDef(QName name, boolean unlogged, List<ColumnDef> columns, Li
     public Set<String> dependsOn() {
         Set<String> deps = new HashSet<>();
         deps.add(DbObject.schemaId(name.schema()));
+        deps.addAll(this.deps);
         for (ColumnDef c : columns) {
             deps.addAll(c.typeDeps());
             deps.addAll(c.exprDeps());
@@ -48,7 +52,8 @@ public record TableDef(QName name, boolean unlogged, List<ColumnDef> columns, Li
     /** Column order is ignored: PostgreSQL cannot reorder columns without recreating the table. */
     @Override
     public String canonical() {
-        return "table " + name + " unlogged=" + unlogged + " options=" + reloptions + " comment=" + comment
+        return "table " + name + " unlogged=" + unlogged + " options=" + reloptions + " rls=" + rowSecurity + "/" + forceRowSecurity
+                + " comment=" + comment
                 + columns.stream().sorted(Comparator.comparing(ColumnDef::name)).map(c -> "\n  " + c.canonical())
                 .collect(Collectors.joining())
                 + constraints.stream().map(c -> "\n  " + c).collect(Collectors.joining());

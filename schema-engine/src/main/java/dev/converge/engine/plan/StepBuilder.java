@@ -4,6 +4,13 @@ import dev.converge.engine.EngineException;
 import dev.converge.engine.diff.Change;
 import dev.converge.engine.diff.Differ;
 import dev.converge.engine.model.ColumnDef;
+import dev.converge.engine.model.CompositeTypeDef;
+import dev.converge.engine.model.DomainDef;
+import dev.converge.engine.model.FunctionDef;
+import dev.converge.engine.model.PolicyDef;
+import dev.converge.engine.model.RangeTypeDef;
+import dev.converge.engine.model.TriggerDef;
+import dev.converge.engine.model.ViewDef;
 import dev.converge.engine.model.ConstraintDef;
 import dev.converge.engine.model.DbObject;
 import dev.converge.engine.model.EnumDef;
@@ -36,6 +43,8 @@ final class StepBuilder {
     private static final Set<HazardKind> LONG_RUNNING = EnumSet.of(HazardKind.TABLE_REWRITE, HazardKind.INDEX_BUILD,
             HazardKind.VALIDATES_CONSTRAINT);
 
+    private static final java.util.SortedSet<String> EMPTY = java.util.Collections.emptySortedSet();
+
     private final SchemaModel current;
     private final SchemaModel desired;
     private final PlanOptions options;
@@ -51,8 +60,23 @@ final class StepBuilder {
         List<Step> out = new ArrayList<>();
         if (change instanceof Change.CreateObject c) {
             create(c.object(), out);
+            out.get(0).creates.add(c.object().id());
+            out.get(0).needs.addAll(c.object().dependsOn());
+            out.get(0).needs.addAll(desired.dependencies().getOrDefault(c.object().id(), EMPTY));
         } else if (change instanceof Change.DropObject d) {
             drop(d.object(), out);
+            if (d.because() != null) {
+                Step last = out.get(out.size() - 1);
+                List<Statement> flagged = new ArrayList<>();
+                for (Statement st : last.statements) {
+                    List<Hazard> hs = new ArrayList<>(st.hazards());
+                    hs.add(hz(HazardKind.RECREATES_DEPENDENTS, "drops and recreates " + d.object().describe() + " because "
+                            + d.because()));
+                    flagged.add(new Statement(st.sql(), hs, st.transactional(), st.lockTimeout(), st.statementTimeout()));
+                }
+                last.statements.clear();
+                last.statements.addAll(flagged);
+            }
         } else if (change instanceof Change.AlterObject a) {
             alter(a.from(), a.to(), out);
         } else if (change instanceof Change.AddColumn a) {
@@ -125,7 +149,7 @@ final class StepBuilder {
             }
         } else if (o instanceof IndexDef i) {
             Step s = step(Phase.ADD_CONSTRAINT_OR_INDEX, "create " + o.describe(), out);
-            boolean existing = current.objects().containsKey("table:" + i.table());
+            boolean existing = current.objects().containsKey(i.relationId());
             if (existing && options.onlineForms()) {
                 s.statements.add(stmt(i.definition().replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY "),
                         false, hz(HazardKind.INDEX_BUILD, "builds index " + i.name() + " on " + i.table()
@@ -136,10 +160,72 @@ final class StepBuilder {
                         hz(HazardKind.ACCESS_EXCLUSIVE_LOCK, "blocks writes to " + i.table() + " while the index builds"))
                         : List.of()));
             }
-            s.needs.add("table:" + i.table());
+            s.needs.add(i.relationId());
+        } else if (o instanceof ViewDef v) {
+            Step s = step(Phase.CREATE_VIEW, "create " + o.describe(), out);
+            s.statements.add(stmt("CREATE " + v.keyword() + " " + v.name().sql()
+                    + (v.reloptions().isEmpty() ? "" : " WITH (" + String.join(", ", v.reloptions()) + ")")
+                    + " AS\n" + v.definition() + (v.materialized() ? "\nWITH DATA" : ""), true,
+                    v.materialized() && current.objects().containsKey(v.id())
+                            ? List.of(hz(HazardKind.TABLE_REWRITE, "fills materialized view " + v.name() + " by running its query"))
+                            : List.of()));
+        } else if (o instanceof FunctionDef f) {
+            Step s = step(Phase.CREATE_FUNCTION, "create " + o.describe(), out);
+            s.statements.add(stmt(f.definition(), true));
+        } else if (o instanceof TriggerDef tg) {
+            Step s = step(Phase.CREATE_TRIGGER, "create " + o.describe(), out);
+            s.statements.add(stmt(tg.definition(), true));
+            if (!"O".equals(tg.enabled())) {
+                s.statements.add(stmt(enableTrigger(tg), true));
+            }
+        } else if (o instanceof PolicyDef p) {
+            Step s = step(Phase.CREATE_POLICY, "create " + o.describe(), out);
+            s.statements.add(stmt(p.createSql(), true, hz(HazardKind.AUTHORIZATION_CHANGE,
+                    "policy " + p.name() + " changes which rows of " + p.table() + " roles can see or write")));
+        } else if (o instanceof DomainDef d) {
+            Step s = step(Phase.CREATE_TYPE, "create " + o.describe(), out);
+            StringBuilder sb = new StringBuilder("CREATE DOMAIN ").append(d.name().sql()).append(" AS ").append(d.baseType());
+            if (d.collation() != null) {
+                sb.append(" COLLATE ").append(d.collation());
+            }
+            if (d.defaultExpr() != null) {
+                sb.append(" DEFAULT ").append(d.defaultExpr());
+            }
+            if (d.notNull()) {
+                sb.append(" NOT NULL");
+            }
+            for (ConstraintDef k : d.constraints()) {
+                if (k.validated()) {
+                    sb.append(' ').append(k.sql());
+                }
+            }
+            s.statements.add(stmt(sb.toString(), true));
+            for (ConstraintDef k : d.constraints()) {
+                if (!k.validated()) {
+                    s.statements.add(stmt("ALTER DOMAIN " + d.name().sql() + " ADD " + k.sql() + " NOT VALID", true));
+                }
+            }
+        } else if (o instanceof CompositeTypeDef c) {
+            Step s = step(Phase.CREATE_TYPE, "create " + o.describe(), out);
+            s.statements.add(stmt("CREATE TYPE " + c.name().sql() + " AS ("
+                    + c.attributes().stream().map(CompositeTypeDef.Attribute::sql).collect(Collectors.joining(", ")) + ")", true));
+        } else if (o instanceof RangeTypeDef r) {
+            Step s = step(Phase.CREATE_TYPE, "create " + o.describe(), out);
+            s.statements.add(stmt("CREATE TYPE " + r.name().sql() + " AS RANGE (" + r.options() + ")", true));
         } else {
             throw new EngineException(EngineException.Code.INTERNAL, "cannot create " + o.describe());
         }
+    }
+
+    private static String enableTrigger(TriggerDef tg) {
+        String mode = switch (tg.enabled()) {
+            case "D" -> "DISABLE";
+            case "R" -> "ENABLE REPLICA";
+            case "A" -> "ENABLE ALWAYS";
+            default -> "ENABLE";
+        };
+        String relation = tg.relationId().startsWith("view:") ? "ALTER VIEW " : "ALTER TABLE ";
+        return "ALTER TABLE " + tg.table().sql() + " " + mode + " TRIGGER " + Ident.quote(tg.name());
     }
 
     private String createTable(TableDef t) {
@@ -199,12 +285,34 @@ final class StepBuilder {
             } else {
                 s.statements.add(stmt("DROP INDEX " + i.name().sql(), true, h));
             }
+        } else if (o instanceof ViewDef v) {
+            Step s = step(Phase.DROP_VIEW, "drop " + o.describe(), out);
+            s.statements.add(stmt("DROP " + v.keyword() + " " + v.name().sql(), true, v.materialized()
+                    ? List.of(hz(HazardKind.DELETES_DATA, "drops materialized view " + v.name() + " and its stored rows"))
+                    : List.of()));
+        } else if (o instanceof FunctionDef f) {
+            Step s = step(Phase.DROP_FUNCTION, "drop " + o.describe(), out);
+            s.statements.add(stmt("DROP " + f.keyword() + " " + f.signatureSql(), true));
+        } else if (o instanceof TriggerDef tg) {
+            Step s = step(Phase.DROP_TRIGGER, "drop " + o.describe(), out);
+            s.statements.add(stmt("DROP TRIGGER " + Ident.quote(tg.name()) + " ON " + tg.table().sql(), true));
+        } else if (o instanceof PolicyDef p) {
+            Step s = step(Phase.DROP_POLICY, "drop " + o.describe(), out);
+            s.statements.add(stmt("DROP POLICY " + Ident.quote(p.name()) + " ON " + p.table().sql(), true,
+                    hz(HazardKind.AUTHORIZATION_CHANGE, "removes policy " + p.name() + " on " + p.table())));
+        } else if (o instanceof DomainDef d) {
+            Step s = step(Phase.DROP_TYPE, "drop " + o.describe(), out);
+            s.statements.add(stmt("DROP DOMAIN " + d.name().sql(), true));
+        } else if (o instanceof CompositeTypeDef || o instanceof RangeTypeDef) {
+            Step s = step(Phase.DROP_TYPE, "drop " + o.describe(), out);
+            s.statements.add(stmt("DROP TYPE " + ((o instanceof CompositeTypeDef c) ? c.name() : ((RangeTypeDef) o).name()).sql(), true));
         } else {
             throw new EngineException(EngineException.Code.INTERNAL, "cannot drop " + o.describe());
         }
         Step last = out.get(out.size() - 1);
         last.drops.add(o.id());
         last.releases.addAll(o.dependsOn());
+        last.releases.addAll(current.dependencies().getOrDefault(o.id(), EMPTY));
     }
 
     private void alter(DbObject from, DbObject to, List<Step> out) {
@@ -232,8 +340,49 @@ final class StepBuilder {
             if (!fx.version().equals(tx.version())) {
                 s.statements.add(stmt("ALTER EXTENSION " + Ident.quote(tx.name()) + " UPDATE TO " + Ident.literal(tx.version()), true));
             }
+        } else if (from instanceof FunctionDef && to instanceof FunctionDef tf) {
+            Step s = step(Phase.CREATE_FUNCTION, "replace " + to.describe(), out);
+            s.statements.add(stmt(tf.definition(), true));
+            s.needs.addAll(tf.dependsOn());
+        } else if (from instanceof TriggerDef && to instanceof TriggerDef tg) {
+            Step s = step(Phase.CREATE_TRIGGER, "alter " + to.describe(), out);
+            s.statements.add(stmt(enableTrigger(tg), true));
+        } else if (from instanceof DomainDef fd && to instanceof DomainDef td) {
+            alterDomain(fd, td, out);
+        } else if (from instanceof CompositeTypeDef fc && to instanceof CompositeTypeDef tc) {
+            Step s = step(Phase.CREATE_TYPE, "alter " + to.describe(), out);
+            String alter = "ALTER TYPE " + tc.name().sql();
+            for (CompositeTypeDef.Attribute a : fc.attributes()) {
+                if (tc.attributes().stream().noneMatch(b -> b.name().equals(a.name()))) {
+                    s.statements.add(stmt(alter + " DROP ATTRIBUTE " + Ident.quote(a.name()), true));
+                }
+            }
+            for (CompositeTypeDef.Attribute b : tc.attributes()) {
+                CompositeTypeDef.Attribute a = fc.attributes().stream().filter(x -> x.name().equals(b.name())).findFirst().orElse(null);
+                if (a == null) {
+                    s.statements.add(stmt(alter + " ADD ATTRIBUTE " + b.sql(), true));
+                } else if (!a.equals(b)) {
+                    if (current.tables().stream().anyMatch(t -> t.columns().stream().anyMatch(c -> c.typeDeps().contains(tc.id())))) {
+                        throw new EngineException(EngineException.Code.UNSUPPORTED_OBJECT, "type " + tc.name() + ": attribute "
+                                + b.name() + " changes type while table columns use the type; PostgreSQL cannot alter it in place");
+                    }
+                    s.statements.add(stmt(alter + " ALTER ATTRIBUTE " + Ident.quote(b.name()) + " TYPE " + b.type()
+                            + (b.collation() == null ? "" : " COLLATE " + b.collation()), true));
+                }
+            }
+            s.needs.addAll(tc.dependsOn());
+            s.releases.addAll(fc.dependsOn());
         } else if (from instanceof TableDef ft && to instanceof TableDef tt) {
             Step s = step(Phase.ALTER_TABLE, "alter " + to.describe(), out);
+            if (ft.rowSecurity() != tt.rowSecurity()) {
+                s.statements.add(stmt(alterTable(tt) + (tt.rowSecurity() ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY", true,
+                        hz(HazardKind.AUTHORIZATION_CHANGE, (tt.rowSecurity() ? "enables" : "disables")
+                                + " row level security on " + tt.name())));
+            }
+            if (ft.forceRowSecurity() != tt.forceRowSecurity()) {
+                s.statements.add(stmt(alterTable(tt) + (tt.forceRowSecurity() ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY", true,
+                        hz(HazardKind.AUTHORIZATION_CHANGE, "changes whether the owner of " + tt.name() + " bypasses row level security")));
+            }
             if (ft.unlogged() != tt.unlogged()) {
                 s.statements.add(stmt(alterTable(tt) + (tt.unlogged() ? " SET UNLOGGED" : " SET LOGGED"), true,
                         hz(HazardKind.TABLE_REWRITE, "rewrites table " + tt.name() + " to change its persistence"),
@@ -252,6 +401,41 @@ final class StepBuilder {
         } else {
             throw new EngineException(EngineException.Code.INTERNAL, "cannot alter " + to.describe());
         }
+    }
+
+    private void alterDomain(DomainDef from, DomainDef to, List<Step> out) {
+        Step s = step(Phase.CREATE_TYPE, "alter " + to.describe(), out);
+        String alter = "ALTER DOMAIN " + to.name().sql();
+        for (ConstraintDef k : from.constraints()) {
+            ConstraintDef w = to.constraints().stream().filter(x -> x.name().equals(k.name())).findFirst().orElse(null);
+            if (w == null || !w.definition().equals(k.definition()) || k.validated() && !w.validated()) {
+                s.statements.add(stmt(alter + " DROP CONSTRAINT " + Ident.quote(k.name()), true));
+            }
+        }
+        if (!Objects.equals(from.defaultExpr(), to.defaultExpr())) {
+            s.statements.add(stmt(alter + (to.defaultExpr() == null ? " DROP DEFAULT" : " SET DEFAULT " + to.defaultExpr()), true));
+        }
+        if (from.notNull() != to.notNull()) {
+            s.statements.add(stmt(alter + (to.notNull() ? " SET NOT NULL" : " DROP NOT NULL"), true, to.notNull()
+                    ? List.of(hz(HazardKind.VALIDATES_CONSTRAINT, "checks every column of domain " + to.name() + " for NULLs"))
+                    : List.of()));
+        }
+        for (ConstraintDef w : to.constraints()) {
+            ConstraintDef k = from.constraints().stream().filter(x -> x.name().equals(w.name())).findFirst().orElse(null);
+            if (k == null || !w.definition().equals(k.definition()) || k.validated() && !w.validated()) {
+                s.statements.add(stmt(alter + " ADD " + w.sql() + (w.validated() && !options.onlineForms() ? "" : " NOT VALID"), true));
+                if (w.validated() && options.onlineForms()) {
+                    s.statements.add(stmt(alter + " VALIDATE CONSTRAINT " + Ident.quote(w.name()), true,
+                            hz(HazardKind.VALIDATES_CONSTRAINT, "checks every value of domain " + to.name() + " against " + w.name())));
+                }
+            } else if (!k.validated() && w.validated()) {
+                s.statements.add(stmt(alter + " VALIDATE CONSTRAINT " + Ident.quote(w.name()), true,
+                        hz(HazardKind.VALIDATES_CONSTRAINT, "checks every value of domain " + to.name() + " against " + w.name())));
+            }
+        }
+        s.needs.addAll(to.dependsOn());
+        s.needs.add(to.id());
+        s.releases.addAll(from.dependsOn());
     }
 
     private void alterEnum(EnumDef from, EnumDef to, List<Step> out) {
@@ -362,6 +546,11 @@ final class StepBuilder {
             }
         }
         s.needs.add(columnId(t, to.name()));
+        if (typeChange) {
+            // Views over the column are dropped before and created after the type change.
+            s.drops.add(columnId(t, to.name()));
+            s.creates.add(columnId(t, to.name()));
+        }
         s.needs.addAll(to.typeDeps());
         s.needs.addAll(to.exprDeps());
         s.releases.addAll(from.typeDeps());
@@ -443,6 +632,7 @@ final class StepBuilder {
             s.creates.add(index);
         }
         s.creates.add(constraintId(t, k.name()));
+        s.needs.addAll(desired.dependencies().getOrDefault(constraintId(t, k.name()), EMPTY));
         s.needs.add(t.id());
         if (k.references() != null) {
             s.needs.add("table:" + k.references());
@@ -468,6 +658,7 @@ final class StepBuilder {
                 : List.of();
         s.statements.add(stmt(alterTable(t) + " DROP CONSTRAINT " + Ident.quote(k.name()), true, hazards));
         s.drops.add(constraintId(t, k.name()));
+        s.releases.addAll(current.dependencies().getOrDefault(constraintId(t, k.name()), EMPTY));
         if (k.hasIndex()) {
             s.drops.add("index:" + new QName(t.name().schema(), k.name()));
         }

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the new schema in real databases, plan old -> new, apply the plan to old, and require that old now has the
  * new schema (same model hash) and that planning again gives an empty plan. {@code expected-hazards.txt} lists
  * hazard codes the plan must carry (one per line, optionally {@code CODE: text in the message});
- * {@code expected-plan.sql} is the exact expected plan.
+ * {@code expected-plan.sql} is the exact expected plan. {@code -Dacceptance.cases=<regex>} runs a subset.
  */
 class AcceptanceTest {
     private final Introspector introspector = new Introspector();
@@ -35,7 +35,8 @@ class AcceptanceTest {
         Path root = Path.of(getClass().getResource("/acceptance").toURI());
         List<Path> cases;
         try (Stream<Path> s = Files.list(root)) {
-            cases = s.filter(Files::isDirectory).sorted().toList();
+            String only = System.getProperty("acceptance.cases", ".*");
+            cases = s.filter(Files::isDirectory).filter(d -> d.getFileName().toString().matches(only)).sorted().toList();
         }
         return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> run(dir)));
     }

@@ -1,0 +1,46 @@
+package dev.converge.engine.model;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A function or procedure, identified by name and argument types.
+ *
+ * @param identityArgs {@code pg_get_function_identity_arguments}
+ * @param arguments    {@code pg_get_function_arguments} (names and defaults: changing them needs a drop)
+ * @param result       {@code pg_get_function_result} (null for procedures)
+ * @param procedure    true for a procedure
+ * @param definition   {@code pg_get_functiondef}: a complete {@code CREATE OR REPLACE} statement
+ */
+public record FunctionDef(QName name, String identityArgs, String arguments, String result, boolean procedure,
+                          String definition, String comment, List<String> deps) implements DbObject {
+    public FunctionDef {
+        deps = deps.stream().sorted().distinct().toList();
+    }
+
+    @Override
+    public String id() {
+        return "function:" + name + "(" + identityArgs + ")";
+    }
+
+    @Override
+    public String describe() {
+        return (procedure ? "procedure " : "function ") + name + "(" + identityArgs + ")";
+    }
+
+    public String signatureSql() {
+        return name.sql() + "(" + identityArgs + ")";
+    }
+
+    public String keyword() {
+        return procedure ? "PROCEDURE" : "FUNCTION";
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        Set<String> d = new HashSet<>(deps);
+        d.add(DbObject.schemaId(name.schema()));
+        return d;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.converge.engine.model;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A trigger on a table or view.
+ *
+ * @param relationId id of the table or view it fires on
+ * @param definition {@code pg_get_triggerdef}
+ * @param enabled    {@code O} (origin, the default), {@code D} disabled, {@code R} replica, {@code A} always
+ */
+public record TriggerDef(QName table, String name, String relationId, String definition, String enabled,
+                         String comment, List<String> deps) implements DbObject {
+    public TriggerDef {
+        deps = deps.stream().sorted().distinct().toList();
+    }
+
+    @Override
+    public String id() {
+        return "trigger:" + table + "." + name;
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        Set<String> d = new HashSet<>(deps);
+        d.add(relationId);
+        return d;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.converge.engine.tools;
+
+import dev.converge.engine.DbConn;
+import dev.converge.engine.EngineException;
+import dev.converge.engine.introspect.IntrospectOptions;
+import dev.converge.engine.introspect.Introspector;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.plan.Plan;
+import dev.converge.engine.plan.PlanOptions;
+import dev.converge.engine.plan.Planner;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Test-scoped stand-in for {@code converge plan --target FROM --desired-url TO} used by the conformance runner
+ * ({@code conformance.sh}) until the CLI exists: prints the plan SQL, or a one-line error and exit code 1.
+ */
+public final class PlanUrls {
+    private PlanUrls() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: PlanUrls <current-url> <desired-url>");
+            System.exit(1);
+        }
+        int code = 0;
+        try {
+            Introspector introspector = new Introspector();
+            CompletableFuture<SchemaModel> desired = CompletableFuture.supplyAsync(
+                    () -> introspector.introspect(DbConn.parse(args[1]), IntrospectOptions.defaults()));
+            SchemaModel current = introspector.introspect(DbConn.parse(args[0]), IntrospectOptions.defaults());
+            Plan plan = new Planner().plan(current, desired.join(), PlanOptions.defaults());
+            System.out.print(plan.toSql());
+        } catch (CompletionException e) {
+            System.err.println("error: " + e.getCause().getMessage());
+            code = 1;
+        } catch (EngineException e) {
+            System.err.println("error: " + e.getMessage());
+            code = 1;
+        }
+        System.out.flush();
+        System.exit(code);
+    }
+}

@@ -1,0 +1,5 @@
+CREATE TABLE docs (id int, owner text);
+ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
+ALTER TABLE docs FORCE ROW LEVEL SECURITY;
+CREATE POLICY own ON docs FOR ALL TO PUBLIC USING (owner = current_user) WITH CHECK (owner = current_user);
+CREATE POLICY strict ON docs AS RESTRICTIVE FOR UPDATE USING (id > 0);
