@@ -102,6 +102,7 @@ function stage(s) {
     name: pick(s, 'name', 'environment', 'stage', 'id'),
     status: pick(s, 'status', 'state'),
     needsApproval: kind === 'APPROVAL' || pick(s, 'needsApproval', 'requiresApproval') === true,
+    submitterMayApprove: pick(policy, 'submitterMayApprove') ?? pick(s, 'submitterMayApprove') ?? true,
     approverRole,
     message: pick(s, 'message'),
     approvedBy: pick(s, 'approvedBy'),

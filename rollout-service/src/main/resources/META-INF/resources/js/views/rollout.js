@@ -60,7 +60,8 @@ export function rolloutPage(root, { id }, ctx) {
   function stageCard(r, s) {
     const awaiting = String(s.status).toUpperCase() === 'AWAITING_APPROVAL' ||
       (String(r.status).toUpperCase() === 'AWAITING_APPROVAL' && s.needsApproval && tone(s.status) !== 'ok' && !s.startedAt);
-    const allowed = canApprove(s);
+    const ownRollout = !s.submitterMayApprove && r.submitter && r.submitter === session.me?.principal;
+    const allowed = canApprove(s) && !ownRollout;
     const comment = h('input', { placeholder: 'Comment (optional)', 'data-comment': s.name,
       value: pendingComment.get(s.name) || '', oninput: e => pendingComment.set(s.name, e.target.value) });
     return h('section', { class: 'stage ' + statusClass(s.status), 'data-stage': s.name, 'data-status': s.status || '' },
@@ -75,8 +76,9 @@ export function rolloutPage(root, { id }, ctx) {
           onclick: e => decide(s.name, 'approve', e.currentTarget) }, 'Approve'),
         h('button', { class: 'reject', 'data-action': 'reject', 'data-stage': s.name,
           onclick: e => decide(s.name, 'reject', e.currentTarget) }, 'Reject')) : null,
-      awaiting && !allowed ? h('p', { class: 'hint', 'data-hint': 'needs-approver' },
-        `Waiting for approval by role “${s.approverRole || 'approver'}”. You (${session.me?.principal || 'this token'}) cannot approve it.`)
+      awaiting && !allowed ? h('p', { class: 'hint', 'data-hint': 'needs-approver' }, ownRollout
+        ? `Waiting for approval by someone other than ${r.submitter}, who submitted this rollout.`
+        : `Waiting for approval by role “${s.approverRole || 'approver'}”; ${session.me?.principal || 'this token'} cannot approve it.`)
         : null);
   }
 
