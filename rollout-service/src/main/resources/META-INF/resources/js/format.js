@@ -6,7 +6,7 @@ const TONE = {
   err: ['FAILED', 'REJECT', 'CANCEL', 'DRIFTED', 'ERROR', 'BLOCKED', 'REJECTED', 'PLAN_FAILED'],
   warn: ['WARN', 'SKIPPED', 'CANCELED', 'CANCELLED'],
   run: ['RUNNING', 'IN_PROGRESS', 'PLANNING', 'REVIEWING', 'ACCEPTED', 'STARTED'],
-  wait: ['AWAITING_APPROVAL', 'WAITING_FOR_PLANS', 'WAITING', 'PENDING_APPROVAL'],
+  wait: ['AWAITING_APPROVAL', 'REVIEW_PENDING', 'WAITING_FOR_PLANS', 'WAITING', 'PENDING_APPROVAL'],
 };
 const TONE_OF = Object.fromEntries(Object.entries(TONE).flatMap(([tone, words]) => words.map(w => [w, tone])));
 

@@ -14,6 +14,8 @@ export function submissionSummary(s) {
     mode: pick(s, 'mode'),
     status: pick(s, 'status', 'state'),
     createdAt: pick(s, 'createdAt', 'submittedAt', 'acceptedAt'),
+    submittedBy: pick(s, 'submittedBy'),
+    lastMessage: pick(s, 'lastMessage'),
     vcs: vcs(pick(s, 'vcs', 'vcsMetadata') || s),
     targets: list(pick(s, 'targets', 'perTarget', 'results')).map(target),
   };
@@ -50,6 +52,9 @@ function target(t) {
     summary: pick(plan, 'summary') || pick(t, 'summary'),
     baseHash: pick(plan, 'baseHash', 'baseSchemaHash') || pick(t, 'baseHash'),
     desiredHash: pick(plan, 'desiredHash', 'desiredSchemaHash') || pick(t, 'desiredHash'),
+    planEmpty: pick(plan, 'empty') === true,
+    notices: list(pick(review, 'notices')),
+    lastMessage: pick(t, 'lastMessage'),
     verdict: pick(review, 'verdict') || pick(t, 'verdict'),
     reviewStatus: pick(review, 'status'),
     findings: list(pick(review, 'findings') || pick(t, 'findings')),

@@ -51,7 +51,8 @@ function render(s, rolloutLink) {
     h('div', { class: 'page-head' },
       h('div', {},
         h('h1', {}, 'Submission ', h('code', {}, shortId(s.id))),
-        h('p', { class: 'sub' }, `${s.mode || ''} · ${s.project || ''} · ${time(s.createdAt)}`),
+        h('p', { class: 'sub' }, `${s.mode || ''} · ${s.project || ''} · ${time(s.createdAt)}`,
+          s.submittedBy ? ` · by ${s.submittedBy}` : ''),
         vcsLine(s.vcs)),
       h('div', {}, badge(s.status, { id: 'submission-status' }),
         rolloutLink ? h('p', {}, h('a', { href: '#/rollouts/' + enc(rolloutLink.id), id: 'rollout-link' },
@@ -81,8 +82,9 @@ function targetBlock(t) {
     t.errors.length ? h('ul', { class: 'errors' }, t.errors.map(e => h('li', {}, e))) : null,
     t.statements.length ? t.statements.map(st => statement(st, findingsByStatement.get(st.index) || []))
       : (t.errors.length ? null : h('p', { class: 'sub' },
-        t.status && /PLANNED|COMPUTED|SUCCEEDED/i.test(t.status) ? 'Already converged: nothing to run on this target.'
-          : 'Waiting for the plan…')),
+        t.planEmpty || (t.status && /PLANNED|COMPUTED|REVIEW/i.test(t.status))
+          ? 'Already converged: nothing to run on this target.' : 'Waiting for the plan…')),
+    t.notices.length ? h('ul', { class: 'sub' }, t.notices.map(x => h('li', {}, x))) : null,
     findingsByStatement.has(-1) ? h('div', {}, h('h3', {}, 'Findings on the whole plan'),
       findingsByStatement.get(-1).map(finding)) : null,
     !t.findings.length && t.verdict ? h('p', { class: 'sub' }, 'The review found nothing to report.') : null);
