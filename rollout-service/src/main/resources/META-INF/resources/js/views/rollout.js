@@ -18,11 +18,19 @@ export function rolloutPage(root, { id }, ctx) {
       ctx.crumbs([{ label: r.project, href: '#/projects/' + enc(r.project) }, { label: 'rollout ' + shortId(id) }]);
       mount(root, render(r));
     } catch (err) {
-      if (!quiet || !current) {
-        mount(root, failure(err.status === 404 ? 'No such rollout' : 'Could not load the rollout', err, () => load(false)));
+      if (err.status === 404 && !current) {
+        // A rollout is created from its submission a moment after CI submitted; links to it can arrive first.
+        mount(root, h('div', { class: 'state empty', 'data-state': 'not-yet' },
+          h('div', { class: 'spinner' }), h('p', {}, h('strong', {}, 'This rollout does not exist (yet)')),
+          h('p', {}, 'It appears here by itself once rollout-service has created it from its submission.')));
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(() => load(true), 3000);
+      } else if (!quiet || !current) {
+        mount(root, failure('Could not load the rollout', err, () => load(false)));
       }
     }
   }
+  let retryTimer;
 
   async function decide(stage, verb, button) {
     button.disabled = true;
@@ -96,7 +104,7 @@ export function rolloutPage(root, { id }, ctx) {
       }
     },
     onReconnect: refresh,
-    dispose() { clearInterval(ticker); },
+    dispose() { clearInterval(ticker); clearTimeout(retryTimer); },
   };
 }
 
