@@ -89,7 +89,10 @@ async function route() {
     const m = hash.match(re);
     if (m) {
       const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
-      view = render(root, params, ctx) || {};
+      // Each page gets its own container: a slow answer for the page we just left lands in a detached element.
+      const page = h('div', { class: 'page', 'data-page': render.name });
+      mount(root, page);
+      view = render(page, params, ctx) || {};
       return;
     }
   }
