@@ -26,6 +26,7 @@ function card(p) {
     h('h3', {}, p.name),
     h('div', { class: 'sub' }, `${envs.reduce((n, e) => n + (e.targets || []).length, 0)} target(s)`),
     h('div', { class: 'envs' }, envs.map((e, i) => [i ? h('span', { class: 'sub' }, '→') : null,
-      h('span', { class: 'chip', title: e.policy === 'APPROVAL' ? `approval by ${e.approverRole}` : 'automatic' },
-        e.name + (e.policy === 'APPROVAL' ? ' 🔒' : ''))])));
+      h('span', { class: 'chip' + (e.policy === 'APPROVAL' ? ' gated' : ''),
+        title: e.policy === 'APPROVAL' ? `approval by ${e.approverRole}` : 'automatic' },
+        e.name, e.policy === 'APPROVAL' ? h('small', {}, ' · approval') : null)])));
 }
