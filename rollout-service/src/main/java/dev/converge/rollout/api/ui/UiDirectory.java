@@ -4,6 +4,7 @@ import dev.converge.common.auth.ServiceAccount;
 import dev.converge.common.auth.ServiceAccounts;
 import dev.converge.common.config.ConvergeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.Config;
@@ -14,13 +15,15 @@ import java.util.Map;
 
 /**
  * The dashboard's read-only view of the configuration: service accounts (to say who is signed in) and projects
- * with their environments (to list projects and tell whether the caller may approve a stage). Read once from
- * the same {@code converge.*} properties the rest of the service uses.
+ * with their environments (to list projects and tell whether the caller may approve a stage). Accounts are read
+ * once from the same {@code converge.auth.accounts.*} properties as the rest of the service.
  */
 @ApplicationScoped
 public class UiDirectory {
+    @Inject
+    ConvergeConfig config;
+
     private volatile ServiceAccounts accounts;
-    private volatile ConvergeConfig config;
 
     public ServiceAccount authenticate(String authorizationHeader) {
         return accounts().authenticateHeader(authorizationHeader).orElseThrow(() -> new NotAuthorizedException(
@@ -31,24 +34,21 @@ public class UiDirectory {
     }
 
     public ConvergeConfig config() {
-        if (config == null) {
-            config = ConvergeConfig.fromProperties(convergeProperties());
-        }
         return config;
     }
 
     private ServiceAccounts accounts() {
         if (accounts == null) {
-            accounts = ServiceAccounts.fromProperties(convergeProperties());
+            accounts = ServiceAccounts.fromProperties(accountProperties());
         }
         return accounts;
     }
 
-    private static Map<String, String> convergeProperties() {
+    private static Map<String, String> accountProperties() {
         Config mp = ConfigProvider.getConfig();
         Map<String, String> out = new HashMap<>();
         for (String name : mp.getPropertyNames()) {
-            if (name.startsWith(ConvergeConfig.PREFIX)) {
+            if (name.startsWith(ServiceAccounts.PREFIX)) {
                 mp.getOptionalValue(name, String.class).ifPresent(v -> out.put(name, v));
             }
         }
