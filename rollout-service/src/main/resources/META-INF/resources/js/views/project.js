@@ -27,6 +27,11 @@ export function project(root, { name }, ctx) {
       const items = (Array.isArray(data) ? data : (data && (data.items || data.submissions)) || []).map(submissionSummary);
       mount(subsBox, items.length ? submissionTable(items)
         : empty('No submissions yet', 'Run `converge check` or `converge rollout` in CI to create one.'));
+      // Planning and review progress of checks is not on rollout-service's stream: re-read while any is open.
+      clearTimeout(pollTimer);
+      if (items.some(x => !/^(COMPLETED|FAILED)$/.test(x.status || ''))) {
+        pollTimer = setTimeout(() => loadSubmissions(true), 4000);
+      }
     } catch (err) {
       mount(subsBox, failure('Could not load submissions from ingest-service', err, () => loadSubmissions(false)));
     }
@@ -44,6 +49,7 @@ export function project(root, { name }, ctx) {
     }
   }
 
+  let pollTimer;
   const refresh = debounce(() => { loadSubmissions(true); loadRollouts(true); }, 300);
   loadSubmissions(false);
   loadRollouts(false);
@@ -59,6 +65,7 @@ export function project(root, { name }, ctx) {
       refresh();
     },
     onReconnect: refresh,
+    dispose() { clearTimeout(pollTimer); },
   };
 }
 

@@ -6,6 +6,7 @@ import { highlight } from '../sql.js';
 import { debounce } from '../util.js';
 import { vcsLine } from './project.js';
 
+const SETTLED = /^(COMPLETED|FAILED|SUCCEEDED|CANCELED|REJECTED)$/;
 const DANGEROUS = /DELETE|DROP|DATA_LOSS|DESTRUCT|REWRITE/i;
 
 export function submission(root, { id }, ctx) {
@@ -20,6 +21,11 @@ export function submission(root, { id }, ctx) {
       ctx.crumbs([{ label: s.project, href: '#/projects/' + enc(s.project) }, { label: 'submission ' + shortId(id) }]);
       const rolloutLink = s.mode === 'ROLLOUT' ? await findRollout(s) : null;
       mount(root, render(s, rolloutLink));
+      // Plans and reviews are not all on rollout-service's event stream: re-read until the submission settles.
+      clearTimeout(pollTimer);
+      if (!SETTLED.test(s.status || '') || (s.mode === 'ROLLOUT' && !rolloutLink)) {
+        pollTimer = setTimeout(() => load(true), 3000);
+      }
     } catch (err) {
       if (!quiet || !current) {
         mount(root, failure(err.status === 404 ? 'No such submission' : 'Could not load the submission', err,
@@ -28,11 +34,13 @@ export function submission(root, { id }, ctx) {
     }
   }
 
+  let pollTimer;
   const refresh = debounce(() => load(true), 300);
   load(false);
   return {
     onEvent(ev) { if (ev.submissionId === id) refresh(); },
     onReconnect: refresh,
+    dispose() { clearTimeout(pollTimer); },
   };
 }
 
