@@ -121,7 +121,8 @@ function stage(s) {
       verdict: pick(t, 'verdict'),
       startedAt: pick(t, 'startedAt'),
       finishedAt: pick(t, 'finishedAt', 'endedAt', 'completedAt'),
-      attempts: pick(t, 'attempts'),
+      attempts: pick(t, 'attempt', 'attempts'),
+      statementCount: list(pick(t, 'statements')).length,
     })),
   };
 }

@@ -121,7 +121,8 @@ function taskRow(t) {
     h('div', {},
       h('div', { class: 't-name' }, t.target,
         t.verdict ? h('span', { class: 'chip', title: 'review verdict', style: 'margin-left:.4rem' }, t.verdict) : null),
-      t.message ? h('div', { class: 't-msg' }, t.message) : null),
+      h('div', { class: 't-msg' }, [t.statementCount ? `${t.statementCount} statement(s)` : null,
+        t.attempts > 1 ? `attempt ${t.attempts}` : null, t.message].filter(Boolean).join(' · '))),
     h('div', { style: 'text-align:right' }, badge(t.status),
       h('div', { class: 'dur', 'data-running-since': running ? t.startedAt : null }, duration(t.startedAt, t.finishedAt))));
 }
