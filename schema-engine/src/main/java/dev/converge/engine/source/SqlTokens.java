@@ -26,11 +26,16 @@ final class SqlTokens {
     }
 
     static List<Token> of(String sql) {
+        return of(sql, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} tokens. */
+    static List<Token> of(String sql, int limit) {
         List<Token> tokens = new ArrayList<>();
         int depth = 0;
         int i = 0;
         int n = sql.length();
-        while (i < n) {
+        while (i < n && tokens.size() < limit) {
             char c = sql.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;

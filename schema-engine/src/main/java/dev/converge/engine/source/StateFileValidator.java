@@ -114,7 +114,10 @@ public final class StateFileValidator {
             return refuse(statement, "PSQL_META_COMMAND", "psql meta-command " + command
                     + " is not supported in a state file (state files are plain SQL, not psql scripts)");
         }
-        List<Token> tokens = SqlTokens.of(sql);
+        List<Token> tokens = SqlTokens.of(sql, HEAD_TOKENS);
+        if (needsAllTokens(tokens)) {
+            tokens = SqlTokens.of(sql, Integer.MAX_VALUE);
+        }
         if (tokens.isEmpty() || tokens.get(0).kind() != Kind.WORD) {
             return refuse(statement, "STATEMENT_NOT_ALLOWED", "statement starting with '" + firstWords(sql)
                     + "' is not allowed in a state file (only CREATE, ALTER, COMMENT ON, GRANT and REVOKE describe a schema)");
@@ -127,6 +130,21 @@ public final class StateFileValidator {
             }
         }
         return verdict;
+    }
+
+    /** Enough tokens to classify a CREATE TABLE, INDEX, VIEW … by its leading keywords. */
+    private static final int HEAD_TOKENS = 8;
+
+    /** Statements whose verdict depends on a clause anywhere in them (LANGUAGE, OWNER TO, DROP, ON, values). */
+    private static boolean needsAllTokens(List<Token> head) {
+        if (head.size() < HEAD_TOKENS || head.get(0).kind() != Kind.WORD) {
+            return false; // already complete
+        }
+        String first = head.get(0).text();
+        if (!first.equals("CREATE")) {
+            return true;
+        }
+        return head.stream().anyMatch(t -> t.isWord("FUNCTION") || t.isWord("PROCEDURE") || t.isWord("EXTENSION"));
     }
 
     private Verdict classify(SqlStatement statement, List<Token> tokens) {
@@ -371,8 +389,15 @@ public final class StateFileValidator {
                 + "(roles are cluster-wide; manage them outside Converge)");
     }
 
+    /** Cheap substring test before the regular expressions: almost no definition mentions any of these. */
+    private static final List<String> UNSAFE_MARKERS = List.of("pg_", "lo_", "dblink", "copy", "role", "authorization", "reset all");
+
     private Verdict unsafeContent(SqlStatement statement, String kind) {
         String sql = statement.sql();
+        String lower = sql.toLowerCase(Locale.ROOT);
+        if (UNSAFE_MARKERS.stream().noneMatch(lower::contains)) {
+            return null;
+        }
         Matcher call = UNSAFE_CALL.matcher(sql);
         if (call.find()) {
             return refuse(statement, "UNSAFE_CALL", kind + " calls " + call.group(1).toLowerCase(Locale.ROOT)

@@ -2,7 +2,6 @@ package dev.converge.engine.source;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -110,33 +109,46 @@ public final class StatementSplitter {
             while (pos < text.length() && isIdentifierPart(text.charAt(pos))) {
                 pos++;
             }
-            String word = text.substring(start, pos);
-            if (pos - start == 1 && (word.equals("E") || word.equals("e")) && peek(0) == '\'') {
+            if (pos - start == 1 && (text.charAt(start) == 'E' || text.charAt(start) == 'e') && peek(0) == '\'') {
                 skipQuoted('\'', true);
                 return;
             }
-            trackRoutineBlocks(word.toLowerCase(Locale.ROOT));
+            trackRoutineBlocks(start, pos);
         }
 
         /** psql's heuristic for the BEGIN ATOMIC ... END body of SQL-standard routines. */
-        private void trackRoutineBlocks(String word) {
-            if (wordCount < headerWords.length && ROUTINE_HEADER_WORDS.contains(word)) {
-                headerWords[wordCount] = word.charAt(0);
+        private void trackRoutineBlocks(int start, int end) {
+            int count = wordCount++;
+            if (count >= headerWords.length && !isRoutine()) {
+                return; // the common case: not a routine, no need to look at the word
             }
-            wordCount++;
-            boolean routine = headerWords[0] == 'c'
-                    && (headerWords[1] == 'f' || headerWords[1] == 'p'
-                    || (headerWords[1] == 'o' && headerWords[2] == 'r' && (headerWords[3] == 'f' || headerWords[3] == 'p')));
-            if (!routine || parenDepth != 0) {
+            if (count < headerWords.length) {
+                for (String header : ROUTINE_HEADER_WORDS) {
+                    if (isWord(start, end, header)) {
+                        headerWords[count] = header.charAt(0);
+                    }
+                }
+            }
+            if (!isRoutine() || parenDepth != 0) {
                 return;
             }
-            if (word.equals("begin")) {
+            if (isWord(start, end, "begin")) {
                 beginDepth++;
-            } else if (word.equals("case") && beginDepth >= 1) {
+            } else if (isWord(start, end, "case") && beginDepth >= 1) {
                 beginDepth++;
-            } else if (word.equals("end") && beginDepth > 0) {
+            } else if (isWord(start, end, "end") && beginDepth > 0) {
                 beginDepth--;
             }
+        }
+
+        private boolean isRoutine() {
+            return headerWords[0] == 'c'
+                    && (headerWords[1] == 'f' || headerWords[1] == 'p'
+                    || (headerWords[1] == 'o' && headerWords[2] == 'r' && (headerWords[3] == 'f' || headerWords[3] == 'p')));
+        }
+
+        private boolean isWord(int start, int end, String lowerCase) {
+            return end - start == lowerCase.length() && text.regionMatches(true, start, lowerCase, 0, lowerCase.length());
         }
 
         private void skipQuoted(char quote, boolean backslashEscapes) {
