@@ -94,23 +94,32 @@ class ConvergeCliTest {
         DbConn target = dbs.create("");
         file("schemas/1_util.sql", """
                 CREATE SCHEMA util;
-                CREATE FUNCTION util.touch() RETURNS trigger LANGUAGE plpgsql AS $fn$
+                CREATE FUNCTION util.add_one(i int) RETURNS int LANGUAGE plpgsql AS $fn$
+                DECLARE r int;
                 BEGIN
-                  NEW.name := lower(NEW.name);
-                  RETURN NEW;
+                  r := i + 1; -- a ; inside the body
+                  RETURN r;
                 END;
                 $fn$;
-                CREATE TABLE after_function (id int);
+                CREATE TABLE after_function (id int DEFAULT util.add_one(41));
                 """);
         file("schemas/2_tables.sql", TABLE_T + "\nCREATE INDEX t_name ON t (name);\n");
 
         Run run = converge("plan", "--target", TestDatabases.url(target), "--file-pattern", pattern("schemas/**/*.sql"),
-                "--exclude-schema", "util");
+                "--format", "json");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("CREATE TABLE public.after_function").contains("CREATE TABLE public.t (")
-                .contains("CREATE INDEX t_name ON public.t");
+        JsonNode plan = Json.decode(run.out(), JsonNode.class);
+        for (JsonNode statement : plan.get("statements")) {
+            TestDatabases.exec(target, statement.get("sql").asText());
+        }
+        assertThat(TestDatabases.query(target, "SELECT util.add_one(1)")).containsExactly("2");
+        TestDatabases.exec(target, "INSERT INTO public.after_function DEFAULT VALUES");
+        assertThat(TestDatabases.query(target, "SELECT id FROM public.after_function")).containsExactly("42");
+        assertThat(TestDatabases.query(target, "SELECT count(*) FROM pg_indexes WHERE indexname = 't_name'")).containsExactly("1");
+        Run again = converge("plan", "--target", TestDatabases.url(target), "--file-pattern", pattern("schemas/**/*.sql"), "--exit-code");
+        assertThat(again.code()).as(again.out() + again.err()).isZero();
     }
 
     @Test
@@ -205,6 +214,8 @@ class ConvergeCliTest {
                     status "Sales".status NOT NULL DEFAULT 'new', total numeric(10,2) CHECK (total >= 0));
                 CREATE INDEX order_customer ON "Sales"."Order" (customer) WHERE status = 'new';
                 COMMENT ON TABLE "Sales"."Order" IS 'orders; with a semicolon';
+                CREATE FUNCTION "Sales".net(total numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT total / 1.2; $$;
+                CREATE VIEW "Sales".open_orders AS SELECT id, "Sales".net(total) AS net FROM "Sales"."Order" WHERE status = 'new';
                 """);
         Path out = dir.resolve("export");
         Run export = converge("export", "--target", TestDatabases.url(source), "--dir", out.toString());
