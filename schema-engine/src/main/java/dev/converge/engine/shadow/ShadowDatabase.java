@@ -46,6 +46,7 @@ public final class ShadowDatabase {
     private static final Pattern OWNER_TO = Pattern.compile("(?is).*\\bOWNER\\s+TO\\s+(\"(?:[^\"]|\"\")+\"|[\\w$]+)\\s*$");
 
     private final DbConn server;
+    private volatile String lastName;
 
     /** @param server where to create the shadow; its database is only used to connect (e.g. the target's). */
     public ShadowDatabase(DbConn server) {
@@ -59,6 +60,7 @@ public final class ShadowDatabase {
     public <T> T run(List<CheckedStatement> statements, Function<DbConn, T> reader) {
         String suffix = HexFormat.of().formatHex(randomBytes(6));
         String name = "converge_shadow_" + suffix;
+        lastName = name;
         PgConnection admin = connectAdmin();
         Session session = null;
         ShadowRole role = null;
@@ -81,6 +83,11 @@ public final class ShadowDatabase {
             drop(admin, name, role, failure);
             EngineVertx.await(admin.close().otherwise((Void) null), 30);
         }
+    }
+
+    /** Name of the shadow database of the latest {@link #run} (dropped by now); for diagnostics and tests. */
+    public String lastName() {
+        return lastName;
     }
 
     private PgConnection connectAdmin() {

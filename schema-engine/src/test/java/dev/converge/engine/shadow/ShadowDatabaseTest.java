@@ -44,10 +44,6 @@ class ShadowDatabaseTest {
         return result.accepted();
     }
 
-    private static List<String> shadows() {
-        return query(SERVER, "SELECT datname FROM pg_database WHERE datname LIKE 'converge_shadow_%'");
-    }
-
     private static boolean exists(String database) {
         return !query(SERVER, "SELECT 1 FROM pg_database WHERE datname = '" + database + "'").isEmpty();
     }
@@ -91,9 +87,9 @@ class ShadowDatabaseTest {
     void failingStatementNamesFileLineAndPostgresMessageAndStillDropsShadow() {
         List<CheckedStatement> statements = new ArrayList<>(accepted("a.sql", "CREATE TABLE a (id int);"));
         statements.addAll(accepted("b.sql", "\n\n\n\n\n\nCREATE TABLE b (\n  id int,\n  oops no_such_type\n);"));
-        List<String> shadowsBefore = shadows();
+        ShadowDatabase shadowDatabase = new ShadowDatabase(SERVER);
         AtomicReference<String> shadowName = new AtomicReference<>();
-        assertThatThrownBy(() -> new ShadowDatabase(SERVER).run(statements, shadow -> shadowName.getAndSet(shadow.database())))
+        assertThatThrownBy(() -> shadowDatabase.run(statements, shadow -> shadowName.getAndSet(shadow.database())))
                 .isInstanceOfSatisfying(EngineException.class, e -> {
                     assertThat(e.code()).isEqualTo(EngineException.Code.SHADOW_FAILED);
                     assertThat(e.getMessage()).isEqualTo(
@@ -101,7 +97,9 @@ class ShadowDatabaseTest {
                     assertThat(e.location()).get().extracting(l -> l.file() + ":" + l.line()).isEqualTo("b.sql:9");
                 });
         assertThat(shadowName.get()).isNull();
-        assertThat(shadowsBefore).as("no new shadow database left behind").containsAll(shadows());
+        assertThat(shadowDatabase.lastName()).startsWith("converge_shadow_");
+        assertThat(exists(shadowDatabase.lastName())).as("shadow dropped after the failure").isFalse();
+        assertThat(query(SERVER, "SELECT 1 FROM pg_roles WHERE rolname = '" + shadowDatabase.lastName() + "'")).isEmpty();
     }
 
     @Test
