@@ -4,24 +4,27 @@ import dev.converge.common.Channels;
 import dev.converge.common.Topics;
 import dev.converge.common.events.PlanEvent;
 import dev.converge.rollout.service.Inbox;
+import dev.converge.rollout.service.RolloutService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes {@link Topics#PLANS} (channel {@link Channels#PLANS_IN}, consumer group {@code converge-rollout}).
- * For now it only records the event as processed; the real handling attaches the plan to its rollout task (issue 7).
+ * Each event is handled once (inbox); the handling attaches the plan to its rollout task.
  */
 @ApplicationScoped
 public class PlanConsumer {
     private final Inbox inbox;
+    private final RolloutService rollouts;
 
-    public PlanConsumer(Inbox inbox) {
+    public PlanConsumer(Inbox inbox, RolloutService rollouts) {
         this.inbox = inbox;
+        this.rollouts = rollouts;
     }
 
     @Incoming(Channels.PLANS_IN)
     public Uni<Void> consume(String payload) {
-        return inbox.consume(Topics.PLANS, payload, PlanEvent.class, event -> Uni.createFrom().voidItem());
+        return inbox.consume(Topics.PLANS, payload, PlanEvent.class, rollouts::onPlan);
     }
 }

@@ -1,0 +1,53 @@
+package dev.converge.rollout.execution;
+
+import dev.converge.common.Channels;
+import dev.converge.rollout.repository.OutboxRecord;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Publishes committed outbox rows to Kafka in id order and marks them published once the broker acknowledged
+ * them. A crash between the two publishes a row again: consumers de-duplicate on the event id.
+ */
+@ApplicationScoped
+public class OutboxPublisher {
+    private static final int BATCH = 200;
+
+    private final MutinyEmitter<String> status;
+
+    public OutboxPublisher(@Channel(Channels.STATUS_OUT) MutinyEmitter<String> status) {
+        this.status = status;
+    }
+
+    /** Blocking; called from the scheduler thread. */
+    public void publishPending() throws Throwable {
+        while (true) {
+            List<OutboxRecord> batch = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
+                    OutboxRecord.<OutboxRecord>find("publishedAt is null order by id").page(0, BATCH).list()));
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (OutboxRecord r : batch) {
+                Message<String> message = Message.of(r.payload, Metadata.of(
+                        OutgoingKafkaRecordMetadata.<String>builder().withTopic(r.topic).withKey(r.recordKey).build()));
+                status.sendMessage(message).await().atMost(Duration.ofSeconds(60));
+            }
+            List<Long> ids = batch.stream().map(r -> r.id).toList();
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                    OutboxRecord.update("publishedAt = ?1 where id in ?2", Instant.now(), ids)).replaceWithVoid());
+            if (batch.size() < BATCH) {
+                return;
+            }
+        }
+    }
+}
