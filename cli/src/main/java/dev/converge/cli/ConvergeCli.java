@@ -17,7 +17,9 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "converge", mixinStandardHelpOptions = true, version = "converge 0.1.0",
         description = "State-based PostgreSQL schema management.",
-        subcommands = {PlanCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PlanCommand.class, ExportCommand.class, dev.converge.cli.rollout.RolloutCommand.class,
+                dev.converge.cli.rollout.ApproveCommand.class, dev.converge.cli.rollout.StatusCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ConvergeCli implements Runnable {
 
     public static final int EXIT_OK = 0;

@@ -14,4 +14,12 @@ public final class EventIds {
     public static String of(String... parts) {
         return UUID.nameUUIDFromBytes(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8)).toString();
     }
+
+    /**
+     * The id of the rollout a ROLLOUT submission opens: derived from the submission id, so the CLI knows it as
+     * soon as ingest accepted the submission, and a redelivered submission maps to the same rollout.
+     */
+    public static String rolloutOf(String submissionId) {
+        return of("rollout", submissionId);
+    }
 }

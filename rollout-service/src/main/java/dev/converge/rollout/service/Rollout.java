@@ -62,7 +62,7 @@ public final class Rollout {
 
     /** The rollout id of a submission: deterministic, so a redelivered submission maps to the same rollout. */
     public static String idFor(String submissionId) {
-        return EventIds.of("rollout", submissionId);
+        return EventIds.rolloutOf(submissionId);
     }
 
     /**
