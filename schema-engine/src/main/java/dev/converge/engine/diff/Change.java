@@ -44,6 +44,19 @@ public sealed interface Change {
         }
     }
 
+    /**
+     * A declared rename, done first; the rest of the diff compares against the renamed object.
+     *
+     * @param sql the complete ALTER ... RENAME statement
+     */
+    record RenameObject(Rename rename, String sql) implements Change {
+        public String describe() {
+            return "rename " + rename.kind().name().toLowerCase().replace('_', ' ') + " "
+                    + (rename.parent() == null ? rename.schema() : rename.schema() + "." + rename.parent()) + "."
+                    + rename.oldName() + " to " + rename.newName();
+        }
+    }
+
     record AddColumn(TableDef table, ColumnDef column) implements Change {
         public String describe() {
             return "add column " + table.name() + "." + column.name();

@@ -39,7 +39,20 @@ import java.util.Set;
 public class Differ {
 
     public List<Change> diff(SchemaModel current, SchemaModel desired) {
-        return new Run(current, desired).diff();
+        return diff(current, desired, List.of());
+    }
+
+    /** With declared renames: they come first, and the rest is diffed against the renamed current schema. */
+    public List<Change> diff(SchemaModel current, SchemaModel desired, List<Rename> renames) {
+        Renames.Result renamed = Renames.apply(current, desired, renames);
+        List<Change> changes = new ArrayList<>(renamed.changes());
+        changes.addAll(new Run(renamed.current(), desired).diff());
+        return changes;
+    }
+
+    /** The diff after renames, against the already renamed current schema ({@link Renames#apply}). */
+    public List<Change> diffRenamed(SchemaModel renamedCurrent, SchemaModel desired) {
+        return new Run(renamedCurrent, desired).diff();
     }
 
     /** Constraints written inside CREATE TABLE; FKs and NOT VALID ones are added afterwards. */

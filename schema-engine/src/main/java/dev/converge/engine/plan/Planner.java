@@ -2,6 +2,7 @@ package dev.converge.engine.plan;
 
 import dev.converge.engine.diff.Change;
 import dev.converge.engine.diff.Differ;
+import dev.converge.engine.diff.Renames;
 import dev.converge.engine.model.SchemaModel;
 
 import java.util.ArrayList;
@@ -11,8 +12,10 @@ import java.util.List;
 public class Planner {
 
     public Plan plan(SchemaModel current, SchemaModel desired, PlanOptions options) {
-        List<Change> changes = new Differ().diff(current, desired);
-        StepBuilder builder = new StepBuilder(current, desired, options);
+        Renames.Result renamed = Renames.apply(current, desired, options.renames());
+        List<Change> changes = new ArrayList<>(renamed.changes());
+        changes.addAll(new Differ().diffRenamed(renamed.current(), desired));
+        StepBuilder builder = new StepBuilder(renamed.current(), desired, options, PossibleRenames.find(changes));
         List<Step> steps = new ArrayList<>();
         for (Change c : changes) {
             steps.addAll(builder.steps(c));

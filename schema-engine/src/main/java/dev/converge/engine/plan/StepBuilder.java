@@ -50,13 +50,29 @@ final class StepBuilder {
     private final PlanOptions options;
     private int seq;
 
-    StepBuilder(SchemaModel current, SchemaModel desired, PlanOptions options) {
+    private final java.util.Map<Change, String> possibleRenames;
+
+    StepBuilder(SchemaModel current, SchemaModel desired, PlanOptions options, java.util.Map<Change, String> possibleRenames) {
+        this.possibleRenames = possibleRenames;
         this.current = current;
         this.desired = desired;
         this.options = options;
     }
 
     List<Step> steps(Change change) {
+        List<Step> out = stepsWithoutNotes(change);
+        String renameNote = possibleRenames.get(change);
+        if (renameNote != null && !out.isEmpty() && !out.get(0).statements.isEmpty()) {
+            Statement first = out.get(0).statements.get(0);
+            List<Hazard> hs = new ArrayList<>(first.hazards());
+            hs.add(hz(HazardKind.POSSIBLE_RENAME, renameNote));
+            out.get(0).statements.set(0, new Statement(first.sql(), hs, first.transactional(), first.lockTimeout(),
+                    first.statementTimeout()));
+        }
+        return out;
+    }
+
+    private List<Step> stepsWithoutNotes(Change change) {
         List<Step> out = new ArrayList<>();
         if (change instanceof Change.CreateObject c) {
             create(c.object(), out);
@@ -79,6 +95,9 @@ final class StepBuilder {
             }
         } else if (change instanceof Change.AlterObject a) {
             alter(a.from(), a.to(), out);
+        } else if (change instanceof Change.RenameObject r) {
+            Step s = step(Phase.RENAME, change, out);
+            s.statements.add(stmt(r.sql(), true));
         } else if (change instanceof Change.AddColumn a) {
             addColumn(a.table(), a.column(), out);
         } else if (change instanceof Change.DropColumn d) {

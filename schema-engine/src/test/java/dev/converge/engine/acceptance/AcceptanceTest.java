@@ -1,6 +1,7 @@
 package dev.converge.engine.acceptance;
 
 import dev.converge.engine.DbConn;
+import dev.converge.engine.diff.Rename;
 import dev.converge.engine.introspect.IntrospectOptions;
 import dev.converge.engine.introspect.Introspector;
 import dev.converge.engine.model.SchemaModel;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the new schema in real databases, plan old -> new, apply the plan to old, and require that old now has the
  * new schema (same model hash) and that planning again gives an empty plan. {@code expected-hazards.txt} lists
  * hazard codes the plan must carry (one per line, optionally {@code CODE: text in the message});
- * {@code expected-plan.sql} is the exact expected plan. {@code -Dacceptance.cases=<regex>} runs a subset.
+ * {@code expected-plan.sql} is the exact expected plan; {@code renames.txt} declares renames;
+ * {@code check-after.sql} is a query that must return true on the migrated database (e.g. data kept). {@code -Dacceptance.cases=<regex>} runs a subset.
  */
 class AcceptanceTest {
     private final Introspector introspector = new Introspector();
@@ -52,7 +54,8 @@ class AcceptanceTest {
             TestDatabases.load(newDb, dir.resolve("new.sql"));
             SchemaModel current = introspector.introspect(oldDb, IntrospectOptions.defaults());
             SchemaModel desired = introspector.introspect(newDb, IntrospectOptions.defaults());
-            Plan plan = planner.plan(current, desired, PlanOptions.defaults());
+            PlanOptions options = PlanOptions.defaults().withRenames(renames(dir));
+            Plan plan = planner.plan(current, desired, options);
             assertThat(plan.isEmpty()).as("old and new differ, so the plan must not be empty").isFalse();
             checkExpectations(dir, plan);
 
@@ -61,12 +64,27 @@ class AcceptanceTest {
             SchemaModel migrated = introspector.introspect(oldDb, IntrospectOptions.defaults());
             assertThat(migrated.canonical()).as("schema after applying\n" + plan.toSql()).isEqualTo(desired.canonical());
             assertThat(migrated.hash()).isEqualTo(desired.hash());
+            Path check = dir.resolve("check-after.sql");
+            if (Files.exists(check)) {
+                assertThat(TestDatabases.queryBoolean(oldDb, Files.readString(check)))
+                        .as("check-after.sql holds after applying\n" + plan.toSql()).isTrue();
+            }
             Plan again = planner.plan(migrated, desired, PlanOptions.defaults());
             assertThat(again.toSql()).as("re-plan after applying").isEmpty();
         } finally {
             TestDatabases.drop(oldName);
             TestDatabases.drop(newName);
         }
+    }
+
+    /** {@code renames.txt}: one {@code KIND schema parent|- old new} per line, as the state-file annotations give. */
+    private static List<Rename> renames(Path dir) throws IOException {
+        Path file = dir.resolve("renames.txt");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(l -> l.trim().split("\\s+"))
+                .map(p -> new Rename(Rename.Kind.valueOf(p[0]), p[1], p[2].equals("-") ? null : p[2], p[3], p[4])).toList();
     }
 
     private static void checkExpectations(Path dir, Plan plan) throws IOException {

@@ -59,6 +59,15 @@ public final class TestDatabases {
         }
     }
 
+    public static boolean queryBoolean(DbConn db, String sql) {
+        PgConnection conn = EngineVertx.await(PgConnection.connect(EngineVertx.get(), db.toConnectOptions()), 30);
+        try {
+            return EngineVertx.await(conn.query(sql).execute(), 60).iterator().next().getBoolean(0);
+        } finally {
+            EngineVertx.await(conn.close(), 30);
+        }
+    }
+
     /** Loads a SQL file with psql (ON_ERROR_STOP) so that files may use any psql-compatible syntax. */
     public static void load(DbConn db, Path file) {
         run(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", db.host(), "-p", String.valueOf(db.port()),

@@ -1,0 +1,2 @@
+CREATE TABLE people (id int, surname text);
+CREATE TABLE keep (a int, name text);
