@@ -209,31 +209,54 @@ public final class ShadowDatabase {
         }
 
         /**
-         * Sends the statements pipelined (a round trip per statement would dominate large schemas) and then
-         * checks their results in order; the first failure is reported. Statements after a failing one may
-         * still have run: harmless, the shadow is discarded. Elevated statements drain the pipeline first so
-         * that order is kept across the two connections.
+         * Sends the statements pipelined (a round trip per statement would dominate large schemas) in
+         * transactions of up to {@link #BATCH} statements (one commit per statement costs more than the DDL;
+         * bounded so that the locks of thousands of new relations fit in the lock table), and then checks their
+         * results in order; the first failure is reported. Statements PostgreSQL refuses in a transaction block
+         * (or whose effect later statements need committed: {@code ALTER TYPE … ADD VALUE}) run on their own.
+         * Elevated statements commit and drain first, so that order holds across the two connections.
          */
         void runAll(List<CheckedStatement> statements) {
             List<Pending> pending = new ArrayList<>();
+            int inTransaction = 0;
+            SqlStatement last = null;
             for (CheckedStatement checked : statements) {
                 if (checked.disposition() == Disposition.SKIP) {
                     continue;
                 }
                 SqlStatement statement = checked.statement();
-                if (checked.disposition() == Disposition.EXECUTE_ELEVATED && canElevate) {
+                boolean elevated = checked.disposition() == Disposition.EXECUTE_ELEVATED && canElevate;
+                boolean alone = elevated || NOT_IN_TRANSACTION.matcher(statement.sql()).find();
+                if (inTransaction > 0 && (alone || inTransaction >= BATCH)) {
+                    pending.add(new Pending(last, restricted.query("COMMIT").execute()));
+                    inTransaction = 0;
+                }
+                if (elevated) {
                     drain(pending);
                     try {
                         runElevated(checked);
                     } catch (PgException e) {
                         throw failed(statement, e);
                     }
-                } else {
-                    pending.add(new Pending(statement, restricted.query(statement.sql()).execute()));
+                    continue;
                 }
+                if (!alone && inTransaction == 0) {
+                    pending.add(new Pending(statement, restricted.query("BEGIN").execute()));
+                }
+                pending.add(new Pending(statement, restricted.query(statement.sql()).execute()));
+                inTransaction = alone ? 0 : inTransaction + 1;
+                last = statement;
+            }
+            if (inTransaction > 0) {
+                pending.add(new Pending(last, restricted.query("COMMIT").execute()));
             }
             drain(pending);
         }
+
+        private static final int BATCH = 200;
+        private static final Pattern NOT_IN_TRANSACTION = Pattern.compile(
+                "(?is)^\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\b|ALTER\\s+TYPE\\b.*\\bADD\\s+VALUE\\b"
+                        + "|DROP\\s+INDEX\\s+CONCURRENTLY\\b|REINDEX\\b.*\\bCONCURRENTLY\\b)");
 
         private record Pending(SqlStatement statement, Future<RowSet<Row>> result) {
         }

@@ -103,6 +103,23 @@ class ShadowDatabaseTest {
     }
 
     @Test
+    void runsStatementsThatRefuseTransactionBlocksOrNeedTheirEffectCommitted() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 450; i++) {
+            many.append("CREATE TABLE t").append(i).append(" (id int PRIMARY KEY);\n"); // spans several batches
+        }
+        List<CheckedStatement> statements = accepted("s.sql", many + """
+                CREATE TYPE mood AS ENUM ('sad');
+                ALTER TYPE mood ADD VALUE 'happy';
+                CREATE TABLE person (m mood DEFAULT 'happy');
+                CREATE INDEX CONCURRENTLY person_m ON person (m);
+                """);
+        List<String> seen = new ShadowDatabase(SERVER).run(statements, shadow -> query(shadow,
+                "SELECT count(*) FROM pg_class WHERE relkind IN ('r', 'i') AND relnamespace = 'public'::regnamespace"));
+        assertThat(seen).containsExactly(String.valueOf(450 * 2 + 2));
+    }
+
+    @Test
     void restrictedRoleCannotReadServerFilesEvenIfTheAllowlistMissedIt() {
         SqlStatement sneaky = StatementSplitter.split("evil.sql",
                 "CREATE MATERIALIZED VIEW m AS SELECT pg_read_file('/etc/hostname') AS secret").get(0);
