@@ -14,7 +14,8 @@ public record CheckedStatement(SqlStatement statement, String kind, Disposition 
         /**
          * Run with the shadow's administrative connection: {@code CREATE EXTENSION} (the extension's script is
          * installed on the server by its administrator, and many extensions need a superuser),
-         * {@code COMMENT ON EXTENSION} and {@code ALTER … OWNER TO} (the restricted role cannot give objects away;
+         * {@code COMMENT ON EXTENSION}, {@code CREATE FUNCTION … LEAKPROOF} without {@code SECURITY DEFINER} (only a
+         * superuser may declare it; the function still runs as its caller) and {@code ALTER … OWNER TO} (the restricted role cannot give objects away;
          * the shadow checks that the new owner is no privileged role first).
          */
         EXECUTE_ELEVATED,

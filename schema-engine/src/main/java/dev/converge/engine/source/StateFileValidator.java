@@ -341,6 +341,10 @@ public final class StateFileValidator {
                     return refuse(statement, "UNTRUSTED_LANGUAGE", kind + " … LANGUAGE " + language.toLowerCase(Locale.ROOT)
                             + " is not allowed in a state file (untrusted languages run code with the server's rights)");
                 }
+                if (hasTopLevelWord(tokens, "LEAKPROOF") && !hasTopLevelWord(tokens, "DEFINER")) {
+                    // only a superuser may declare LEAKPROOF; harmless when the function runs as its caller
+                    return accept(kind + " LEAKPROOF", Disposition.EXECUTE_ELEVATED);
+                }
             }
             if (kindWord.equals("EXTENSION")) {
                 String name = extensionName(tokens, i + 1);
@@ -413,6 +417,10 @@ public final class StateFileValidator {
                     + "', which is not allowed in a state file (the shadow database runs state files under a restricted role)");
         }
         return null;
+    }
+
+    private static boolean hasTopLevelWord(List<Token> tokens, String word) {
+        return tokens.stream().anyMatch(t -> t.depth() == 0 && t.isWord(word));
     }
 
     /** The language named by a top-level LANGUAGE clause, upper-cased, or null. */

@@ -106,6 +106,16 @@ class StateFileValidatorTest {
     }
 
     @Test
+    void runsLeakproofFunctionsElevatedUnlessSecurityDefiner() {
+        ValidationResult result = validate("f.sql", """
+                CREATE FUNCTION eq(a text, b text) RETURNS boolean AS $$ BEGIN RETURN a = b; END; $$ LANGUAGE plpgsql IMMUTABLE LEAKPROOF;
+                CREATE FUNCTION eq2(a text, b text) RETURNS boolean AS $$ SELECT a = b $$ LANGUAGE sql LEAKPROOF SECURITY DEFINER;
+                """);
+        assertThat(result.accepted()).extracting(CheckedStatement::disposition)
+                .containsExactly(Disposition.EXECUTE_ELEVATED, Disposition.EXECUTE);
+    }
+
+    @Test
     void refusesEventTriggersLoudly() {
         assertThat(refusal("CREATE EVENT TRIGGER stop_ddl ON ddl_command_start EXECUTE FUNCTION f()"))
                 .contains("CREATE EVENT TRIGGER is not supported in a state file");
