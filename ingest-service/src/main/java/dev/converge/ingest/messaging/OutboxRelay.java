@@ -1,0 +1,56 @@
+package dev.converge.ingest.messaging;
+
+import dev.converge.common.Topics;
+import dev.converge.ingest.repository.OutboxEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Publishes outbox rows in the order they were written and marks each published once the broker acknowledged it.
+ * A crash between send and mark re-sends the row later: consumers de-duplicate by event id, so at-least-once is
+ * enough. One relay pass at a time; a failed send stops the pass and the next one retries.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 100;
+
+    private final SubmissionPublisher publisher;
+
+    public OutboxRelay(SubmissionPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Scheduled(every = "${converge.ingest.outbox.interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relay() {
+        return Panache.withSession(() -> OutboxEntity.unpublished(BATCH))
+                .chain(this::publishInOrder)
+                .onFailure().invoke(e -> LOG.warnf("outbox relay: %s (will retry)", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> publishInOrder(List<OutboxEntity> rows) {
+        return Multi.createFrom().iterable(rows)
+                .onItem().transformToUniAndConcatenate(this::publish)
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> publish(OutboxEntity row) {
+        if (!Topics.SUBMISSIONS.equals(row.topic)) {
+            return Uni.createFrom().failure(new IllegalStateException("outbox row " + row.id + " is for topic '"
+                    + row.topic + "', which ingest does not publish"));
+        }
+        return publisher.publish(row.recordKey, row.payload)
+                .chain(() -> Panache.withTransaction(() -> OutboxEntity.markPublished(row.id, Instant.now())))
+                .replaceWithVoid();
+    }
+}
