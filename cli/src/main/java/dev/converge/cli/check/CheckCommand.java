@@ -135,8 +135,8 @@ public class CheckCommand implements Callable<Integer> {
         } catch (EngineException e) {
             err.println("converge check: " + e.getMessage());
             if (github != null) {
-                github.annotation("error", e.location() == null ? null : e.location().file(),
-                        e.location() == null || e.location().line() <= 0 ? null : e.location().line(), null,
+                github.annotation("error", e.location().map(l -> l.file()).orElse(null),
+                        e.location().filter(l -> l.line() > 0).map(l -> l.line()).orElse(null), null,
                         "Converge", e.getMessage());
             }
             return e.getMessage().startsWith("no files match") ? USAGE : FAILED;

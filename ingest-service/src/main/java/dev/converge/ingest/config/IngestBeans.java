@@ -1,10 +1,16 @@
 package dev.converge.ingest.config;
 
 import dev.converge.common.auth.ServiceAccounts;
+import dev.converge.common.config.ConfigException;
 import dev.converge.common.config.ConvergeConfig;
+import dev.converge.common.events.SourceLocation;
+import dev.converge.engine.EngineException;
+import dev.converge.engine.source.StatementSplitter;
+import dev.converge.engine.source.StateFileValidator;
 import dev.converge.ingest.service.IngestLimits;
 import dev.converge.ingest.service.StateFileRules;
 import dev.converge.ingest.service.SubmissionValidator;
+import io.quarkus.runtime.PreventFurtherStepsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.Config;
@@ -20,7 +26,12 @@ public class IngestBeans {
     @Produces
     @ApplicationScoped
     ServiceAccounts serviceAccounts(Config config) {
-        return ServiceAccounts.fromProperties(properties(config, ServiceAccounts.PREFIX));
+        try {
+            return ServiceAccounts.fromProperties(properties(config, ServiceAccounts.PREFIX));
+        } catch (ConfigException e) {
+            // One line naming the property, no stack trace (as for the rest of the configuration).
+            throw new PreventFurtherStepsException("ingest-service: invalid configuration: " + e.getMessage(), 2);
+        }
     }
 
     @Produces
@@ -30,11 +41,22 @@ public class IngestBeans {
         return new SubmissionValidator(convergeConfig, new IngestLimits(l.maxFiles(), l.maxTotalBytes(), l.maxCustomRulesBytes()), rules);
     }
 
+    /** The engine's state-file allowlist, so ingest refuses exactly what the planner would refuse. */
     @Produces
     @ApplicationScoped
     StateFileRules stateFileRules() {
-        // TODO(engine-source): replace with the engine's StateFileValidator once it is on main.
-        return (path, content) -> List.of();
+        StateFileValidator validator = new StateFileValidator();
+        return (path, content) -> {
+            try {
+                return validator.validate(StatementSplitter.split(path, content)).violations().stream()
+                        .map(v -> new StateFileRules.Violation(new SourceLocation(v.file(), v.line(), v.column()), v.message()))
+                        .toList();
+            } catch (EngineException e) {
+                // e.g. an unterminated quote or dollar quote: the splitter names where it starts
+                return List.of(new StateFileRules.Violation(e.location().orElse(new SourceLocation(path, 0, 0)),
+                        e.getMessage()));
+            }
+        };
     }
 
     static Map<String, String> properties(Config config, String prefix) {
