@@ -65,11 +65,29 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e) {
+        if (e instanceof InvalidFormatException f) {
+            return invalidFormat(f);
+        }
+        if (e instanceof MismatchedInputException m) {
+            return mismatchedInput(m);
+        }
+        if (e instanceof JsonParseException p) {
+            return jsonParse(p);
+        }
+        if (e instanceof DatabindException d) {
+            return jsonMapping(d);
+        }
         return respond(400, new ApiError("MALFORMED_JSON", "the request body is not valid JSON: " + e.getOriginalMessage(), List.of()));
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // The JSON reader wraps Jackson's exceptions in a 400; answer with what is actually wrong.
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException json) {
+                return json(json);
+            }
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String code = known == null ? "HTTP_" + status : known.name();

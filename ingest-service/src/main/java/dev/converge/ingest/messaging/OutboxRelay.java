@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows in the order they were written and marks each published once the broker acknowledged it.
@@ -21,6 +22,8 @@ import java.util.List;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
 
     private final SubmissionPublisher publisher;
 
@@ -28,8 +31,36 @@ public class OutboxRelay {
         this.publisher = publisher;
     }
 
-    @Scheduled(every = "${converge.ingest.outbox.interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Runs a relay pass now (after a commit that wrote outbox rows), without waiting for the next sweep. The
+     * caller does not wait: the event goes out as soon as the broker takes it.
+     */
+    public void kick() {
+        relay().subscribe().with(done -> { }, failure -> { });
+    }
+
+    /** The sweep that publishes whatever a kick missed, e.g. rows left by a crash between commit and send. */
+    @Scheduled(every = "${converge.ingest.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        return relay();
+    }
+
     Uni<Void> relay() {
+        if (!running.compareAndSet(false, true)) {
+            // A pass is under way; make it look again when it ends so nothing written meanwhile waits a sweep.
+            again.set(true);
+            return Uni.createFrom().voidItem();
+        }
+        again.set(false);
+        return pass().eventually(() -> {
+            running.set(false);
+            if (again.getAndSet(false)) {
+                kick();
+            }
+        });
+    }
+
+    private Uni<Void> pass() {
         return Panache.withSession(() -> OutboxEntity.unpublished(BATCH))
                 .chain(this::publishInOrder)
                 .onFailure().invoke(e -> LOG.warnf("outbox relay: %s (will retry)", e.getMessage()))

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -51,8 +52,12 @@ public class TargetStateEntity extends PanacheEntityBase {
         return submissionId + "|" + target;
     }
 
-    public static Uni<TargetStateEntity> of(String submissionId, String target) {
-        return findById(idOf(submissionId, target));
+    /**
+     * Loads the row locked for update: plan, review and status events arrive on different channels at the same
+     * time, and each must see the others' committed changes instead of overwriting them.
+     */
+    public static Uni<TargetStateEntity> forUpdate(String submissionId, String target) {
+        return findById(idOf(submissionId, target), LockModeType.PESSIMISTIC_WRITE);
     }
 
     public static Uni<List<TargetStateEntity>> ofSubmission(String submissionId) {

@@ -23,7 +23,7 @@ public class ReadModelService {
     private static final Logger LOG = Logger.getLogger(ReadModelService.class);
 
     public Uni<Void> apply(PlanEvent event) {
-        return TargetStateEntity.of(event.submissionId(), event.target()).invoke(t -> {
+        return TargetStateEntity.forUpdate(event.submissionId(), event.target()).invoke(t -> {
             if (t == null) {
                 LOG.debugf("plan %s for unknown submission %s/%s ignored", event.eventId(), event.submissionId(), event.target());
                 return;
@@ -52,7 +52,7 @@ public class ReadModelService {
     }
 
     public Uni<Void> apply(ReviewCompleted event) {
-        return TargetStateEntity.of(event.submissionId(), event.target()).invoke(t -> {
+        return TargetStateEntity.forUpdate(event.submissionId(), event.target()).invoke(t -> {
             if (t == null || event.eventId().equals(t.reviewEventId)) {
                 return;
             }
@@ -72,7 +72,7 @@ public class ReadModelService {
             return Uni.createFrom().voidItem();
         }
         if (event.target() != null) {
-            return TargetStateEntity.of(event.submissionId(), event.target()).invoke(t -> {
+            return TargetStateEntity.forUpdate(event.submissionId(), event.target()).invoke(t -> {
                 if (t != null) {
                     t.lastStatus = event.subjectType() + " " + event.status();
                     t.lastMessage = event.message();

@@ -6,6 +6,7 @@ import dev.converge.common.config.TargetRef;
 import dev.converge.common.events.EventIds;
 import dev.converge.common.events.SubmissionAccepted;
 import dev.converge.common.json.Json;
+import dev.converge.ingest.messaging.OutboxRelay;
 import dev.converge.ingest.repository.OutboxEntity;
 import dev.converge.ingest.repository.SubmissionEntity;
 import dev.converge.ingest.repository.TargetStateEntity;
@@ -35,6 +36,8 @@ public class SubmissionService {
     SubmissionViews views;
     @Inject
     Vertx vertx;
+    @Inject
+    OutboxRelay relay;
 
     /** The outcome of a submit: the submission and whether it was an idempotent replay of an earlier one. */
     public record Submitted(String id, boolean replayed) {
@@ -48,7 +51,9 @@ public class SubmissionService {
                         .onFailure(SubmissionService::isUniqueViolation)
                         .recoverWithUni(() -> Panache.withSession(() -> replay(valid, idempotencyKey, principal)))
                         .onItem().ifNull().failWith(() -> new ApiException(409, "IDEMPOTENCY_CONFLICT",
-                                "a concurrent request used the same Idempotency-Key; retry")));
+                                "a concurrent request used the same Idempotency-Key; retry")))
+                // Committed: publish now rather than at the next sweep.
+                .invoke(submitted -> relay.kick());
     }
 
     private Uni<Submitted> store(ValidatedSubmission valid, String key, String principal) {

@@ -28,6 +28,6 @@ public class IngestTestProfile implements QuarkusTestProfile {
                 Map.entry("converge.projects.hr.environments.prod.targets", "demo/hr_prod"),
                 Map.entry("converge.ingest.limits.max-files", "5"),
                 Map.entry("converge.ingest.limits.max-total-bytes", "20000"),
-                Map.entry("converge.ingest.outbox.interval", "100ms"));
+                Map.entry("converge.ingest.outbox.interval", "1s"));
     }
 }
