@@ -52,27 +52,29 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response jsonParse(JsonParseException e) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-        return respond(400, new ApiError("MALFORMED_JSON", "the request body is not valid JSON" + where + ": "
-                + e.getOriginalMessage(), List.of()));
+        return json(e);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response jsonMapping(DatabindException e) {
-        return badJson(e instanceof JsonMappingException m ? path(m) : null, e.getOriginalMessage());
+        return badJson(e instanceof JsonMappingException m ? path(m) : null, clean(e.getOriginalMessage()));
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e) {
+        String original = String.valueOf(e.getOriginalMessage());
+        if (e instanceof JsonParseException || original.startsWith("Unexpected end-of-input")
+                || original.startsWith("Unexpected character")) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            return respond(400, new ApiError("MALFORMED_JSON", "the request body is not valid JSON" + where + ": "
+                    + clean(original), List.of()));
+        }
         if (e instanceof InvalidFormatException f) {
             return invalidFormat(f);
         }
         if (e instanceof MismatchedInputException m) {
             return mismatchedInput(m);
-        }
-        if (e instanceof JsonParseException p) {
-            return jsonParse(p);
         }
         if (e instanceof DatabindException d) {
             return jsonMapping(d);
@@ -101,6 +103,14 @@ public class ErrorMappers {
         LOG.errorf(e, "unexpected error (reference %s)", reference);
         return respond(500, new ApiError("INTERNAL", "internal error; the server log has the details under reference "
                 + reference, List.of()));
+    }
+
+    /** Jackson's messages end with parser positions that mean nothing to a client. */
+    private static String clean(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.replaceAll("\\s*\\(start marker at \\[Source:.*", "").replaceAll("\\s*at \\[Source:.*", "").strip();
     }
 
     private static String describe(int status) {
