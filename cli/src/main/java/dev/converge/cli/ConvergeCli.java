@@ -1,5 +1,6 @@
 package dev.converge.cli;
 
+import dev.converge.cli.check.CheckCommand;
 import dev.converge.engine.EngineException;
 import java.io.PrintWriter;
 import java.util.logging.Level;
@@ -17,7 +18,7 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "converge", mixinStandardHelpOptions = true, version = "converge 0.1.0",
         description = "State-based PostgreSQL schema management.",
-        subcommands = {PlanCommand.class, ExportCommand.class, dev.converge.cli.rollout.RolloutCommand.class,
+        subcommands = {PlanCommand.class, ExportCommand.class, CheckCommand.class, dev.converge.cli.rollout.RolloutCommand.class,
                 dev.converge.cli.rollout.ApproveCommand.class, dev.converge.cli.rollout.StatusCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ConvergeCli implements Runnable {
@@ -25,6 +26,8 @@ public final class ConvergeCli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_CHANGES = 2;
+    /** {@code converge check} follows bytebase-action: 2 for usage errors (1 means "the check failed"). */
+    public static final int EXIT_CHECK_USAGE = 2;
 
     /** Shared by every subcommand: {@code --debug} shows stack traces and driver logs. */
     public static final class DebugOption {
@@ -37,7 +40,7 @@ public final class ConvergeCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command (plan, export; see --help)");
+        throw new ParameterException(spec.commandLine(), "missing command (plan, export, check; see --help)");
     }
 
     public static void main(String[] args) {
@@ -48,9 +51,14 @@ public final class ConvergeCli implements Runnable {
 
     /** Runs one invocation writing to the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, CommandLine.defaultFactory(), args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, creating commands with {@code factory} (tests pass environments). */
+    public static int run(PrintWriter out, PrintWriter err, CommandLine.IFactory factory, String... args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         quietDriverLogs(debug);
-        CommandLine cli = new CommandLine(new ConvergeCli());
+        CommandLine cli = new CommandLine(new ConvergeCli(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, ignoredArgs) -> {
@@ -59,7 +67,7 @@ public final class ConvergeCli implements Runnable {
                 ex.printStackTrace(err);
             }
             err.flush();
-            return EXIT_FAILED;
+            return ex.getCommandLine().getCommandSpec().userObject() instanceof CheckCommand ? EXIT_CHECK_USAGE : EXIT_FAILED;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             err.println("converge: " + describe(ex));

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,8 +108,6 @@ public class CheckCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final Path workingDirectory;
-    PrintStream out = System.out;
-    PrintStream err = System.err;
 
     public CheckCommand() {
         this(System.getenv(), Path.of(""));
@@ -122,10 +120,17 @@ public class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run(out, err);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
-    int run(PrintStream out, PrintStream err) {
+    int run(PrintWriter out, PrintWriter err) {
         Settings s = settings();
         GitHubActions github = GitHubActions.active(env) ? new GitHubActions(env, out, err) : null;
 
@@ -282,7 +287,7 @@ public class CheckCommand implements Callable<Integer> {
     }
 
     /** Network hiccups and 5xx are retried with the same idempotency key, so a retry cannot submit twice. */
-    private String submitWithRetry(IngestClient client, Map<String, Object> body, String key, PrintStream err)
+    private String submitWithRetry(IngestClient client, Map<String, Object> body, String key, PrintWriter err)
             throws ServerError, IOException {
         IOException lastIo = null;
         ServerError lastServer = null;
@@ -311,7 +316,7 @@ public class CheckCommand implements Callable<Integer> {
         throw lastIo;
     }
 
-    private CheckResult.Fetched await(IngestClient client, String id, Settings s, PrintStream err) throws ServerError, IOException {
+    private CheckResult.Fetched await(IngestClient client, String id, Settings s, PrintWriter err) throws ServerError, IOException {
         long deadline = System.nanoTime() + s.timeout.toNanos();
         String lastProgress = null;
         CheckResult.Fetched fetched = null;
@@ -355,7 +360,7 @@ public class CheckCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private int refused(ServerError e, GitHubActions github, PrintStream err) {
+    private int refused(ServerError e, GitHubActions github, PrintWriter err) {
         err.println("converge check: refused (" + e.status() + " " + e.code() + "): " + e.getMessage());
         e.details().forEach(d -> err.println("  " + d.oneLine()));
         if (github != null) {
@@ -378,7 +383,7 @@ public class CheckCommand implements Callable<Integer> {
     }
 
     private void writeOutput(JsonNode raw, CheckResult result, Threshold threshold, boolean failed, boolean timedOut,
-                             PrintStream err) {
+                             PrintWriter err) {
         if (output == null) {
             return;
         }
@@ -393,7 +398,7 @@ public class CheckCommand implements Callable<Integer> {
         write(doc, err);
     }
 
-    private void write(JsonNode doc, PrintStream err) {
+    private void write(JsonNode doc, PrintWriter err) {
         try {
             Path file = workingDirectory.resolve(output);
             if (file.getParent() != null) {

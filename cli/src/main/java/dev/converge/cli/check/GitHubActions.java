@@ -8,7 +8,7 @@ import dev.converge.common.events.VcsMetadata;
 import dev.converge.common.json.Json;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,11 +29,11 @@ final class GitHubActions {
     private static final int PAGE = 100;
 
     private final Map<String, String> env;
-    private final PrintStream out;
-    private final PrintStream err;
+    private final PrintWriter out;
+    private final PrintWriter err;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    GitHubActions(Map<String, String> env, PrintStream out, PrintStream err) {
+    GitHubActions(Map<String, String> env, PrintWriter out, PrintWriter err) {
         this.env = env;
         this.out = out;
         this.err = err;

@@ -6,10 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
+import dev.converge.cli.ConvergeCli;
+
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,18 +71,19 @@ class CheckCommandTest {
     }
 
     private Run check(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CheckCommand command = new CheckCommand(env, repo);
-        command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
-        command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandLine cli = new CommandLine(command);
-        cli.setErr(new java.io.PrintWriter(command.err, true));
-        cli.setOut(new java.io.PrintWriter(command.out, true));
-        List<String> all = new ArrayList<>(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("check"));
+        all.addAll(List.of(args));
         all.add("--poll-interval=10ms");
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == CheckCommand.class ? type.cast(new CheckCommand(env, repo)) : CommandLine.defaultFactory().create(type);
+            }
+        };
+        int exit = ConvergeCli.run(new PrintWriter(out, true), new PrintWriter(err, true), factory, all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
     }
 
     private void writeSchema() throws IOException {

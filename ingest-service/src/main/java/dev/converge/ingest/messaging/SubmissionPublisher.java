@@ -24,6 +24,11 @@ public class SubmissionPublisher {
     }
 
     public Uni<Void> publish(SubmissionAccepted event) {
-        return emitter.send(Record.of(event.key(), Json.encode(event)));
+        return publish(event.key(), Json.encode(event));
+    }
+
+    /** Publishes an already encoded event (the outbox relay's path). */
+    public Uni<Void> publish(String key, String json) {
+        return emitter.send(Record.of(key, json));
     }
 }
