@@ -146,7 +146,7 @@ class RuleCatalogTest {
                         plan("ALTER TABLE public.t ADD COLUMN b integer").lockTimeout(0, 0),
                         plan("ALTER TABLE public.t ADD COLUMN b integer").lockTimeout(0, 3000)),
                 new Case("locking.table-rewrite",
-                        plan("ALTER TABLE public.t ALTER COLUMN a TYPE bigint").hazard(0, "REWRITES_TABLE"),
+                        plan("ALTER TABLE public.t ALTER COLUMN a TYPE bigint").hazard(0, "TABLE_REWRITE"),
                         plan("ALTER TABLE public.t ALTER COLUMN a TYPE bigint").hazard(0, "ACCESS_EXCLUSIVE_LOCK")),
                 new Case("locking.concurrently-in-transaction",
                         plan("CREATE INDEX CONCURRENTLY t_a_idx ON public.t (a)").transactional(0, true),

@@ -1,0 +1,49 @@
+package dev.converge.review.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** An event written in the same transaction as the inbox row of the plan that caused it. */
+@Entity
+@Table(name = "outbox")
+public class OutboxEntity extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "event_id")
+    public String eventId;
+    public String topic;
+    @Column(name = "record_key")
+    public String recordKey;
+    public String payload;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    public static OutboxEntity of(String topic, dev.converge.common.events.Event event) {
+        OutboxEntity row = new OutboxEntity();
+        row.eventId = event.eventId();
+        row.topic = topic;
+        row.recordKey = event.key();
+        row.payload = dev.converge.common.json.Json.encode(event);
+        row.createdAt = Instant.now();
+        return row;
+    }
+
+    public static Uni<List<OutboxEntity>> unpublished(int limit) {
+        return find("publishedAt is null order by id").page(0, limit).list();
+    }
+
+    public static Uni<Integer> markPublished(Long id, Instant at) {
+        return update("publishedAt = ?1 where id = ?2", at, id);
+    }
+}
