@@ -123,6 +123,28 @@ class ConvergeCliTest {
     }
 
     @Test
+    void renamesByAnnotationKeepingTheData() throws IOException {
+        DbConn target = dbs.create("CREATE TABLE customers (id int PRIMARY KEY, full_name text);"
+                + "INSERT INTO customers VALUES (1, 'Ada');");
+        file("s/a.sql", """
+                -- converge:renamed-from customers
+                CREATE TABLE clients (
+                  id int PRIMARY KEY,
+                  -- converge:renamed-from full_name
+                  name text
+                );
+                """);
+        Run run = converge("plan", "--target", TestDatabases.url(target), "--file-pattern", pattern("s/*.sql"), "--format", "json");
+        assertThat(run.err()).isEmpty();
+        JsonNode plan = Json.decode(run.out(), JsonNode.class);
+        assertThat(plan.get("statements").toString()).contains("RENAME").doesNotContain("DROP TABLE");
+        for (JsonNode statement : plan.get("statements")) {
+            TestDatabases.exec(target, statement.get("sql").asText());
+        }
+        assertThat(TestDatabases.query(target, "SELECT name FROM public.clients WHERE id = 1")).containsExactly("Ada");
+    }
+
+    @Test
     void rejectsDeleteInAStateFile() throws IOException {
         DbConn target = dbs.create("");
         file("s/a.sql", TABLE_T + "\n\nDELETE FROM t;\n");

@@ -1,6 +1,7 @@
 package dev.converge.engine;
 
 import dev.converge.common.events.StateFile;
+import dev.converge.engine.diff.Rename;
 import dev.converge.engine.introspect.IntrospectOptions;
 import dev.converge.engine.introspect.Introspector;
 import dev.converge.engine.model.DbObject;
@@ -16,6 +17,7 @@ import dev.converge.engine.source.StateFileException;
 import dev.converge.engine.source.StateFileValidator;
 import dev.converge.engine.source.StateFiles;
 import dev.converge.engine.source.ValidationResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -51,7 +53,15 @@ public final class SchemaEngine {
      * desired side are read concurrently (two connections) and diffed.
      */
     public Plan plan(DbConn target, DesiredSource desired, PlanOptions options, IntrospectOptions introspectOptions) {
-        ValidationResult checked = desired instanceof DesiredSource.Files files ? validate(files.files()) : null;
+        ValidationResult checked = null;
+        PlanOptions planOptions = options;
+        if (desired instanceof DesiredSource.Files files) {
+            checked = validate(files.files());
+            List<Rename> renames = new ArrayList<>(options.renames());
+            renames.addAll(declaredRenames(files.files()));
+            planOptions = options.withRenames(renames);
+        }
+        ValidationResult validated = checked;
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "converge-plan");
             t.setDaemon(true);
@@ -59,10 +69,10 @@ public final class SchemaEngine {
         });
         try {
             CompletableFuture<SchemaModel> current = async(pool, () -> introspector.introspect(target, introspectOptions));
-            CompletableFuture<SchemaModel> wanted = async(pool, () -> desiredModel(target, desired, checked, introspectOptions));
+            CompletableFuture<SchemaModel> wanted = async(pool, () -> desiredModel(target, desired, validated, introspectOptions));
             // wait for both sides before reporting, so that a failing target never abandons a shadow mid-way
             CompletableFuture.allOf(current, wanted).exceptionally(e -> null).join();
-            return planner.plan(join(current), join(wanted), options);
+            return planner.plan(join(current), join(wanted), planOptions);
         } finally {
             pool.shutdown();
         }
@@ -86,8 +96,7 @@ public final class SchemaEngine {
 
     /**
      * Splits and checks state files; throws {@link StateFileException} naming every refused statement, or an
-     * {@link EngineException} for a misplaced or (until the planner applies them) any rename annotation: planning
-     * a rename as drop + add while the file says "rename" would lose data silently.
+     * {@link EngineException} for a misplaced rename annotation (silently ignoring one would plan a drop + add).
      */
     public ValidationResult validate(List<StateFile> files) {
         List<SqlStatement> statements = StateFiles.statements(files);
@@ -95,20 +104,20 @@ public final class SchemaEngine {
         if (!result.isValid()) {
             throw new StateFileException(result.violations());
         }
-        List<RenameHint> renames = RenameHints.of(statements);
-        if (!renames.isEmpty()) {
-            RenameHint first = renames.get(0);
-            throw new EngineException(EngineException.Code.UNSUPPORTED_OBJECT, first.location()
-                    + ": converge:renamed-from (" + first.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
-                    + first.oldName() + " -> " + first.newName() + ") is not applied by the planner yet; "
-                    + "remove the annotation to plan a drop + add", first.location());
-        }
+        RenameHints.of(statements);
         return result;
     }
 
-    /** The rename annotations of state files, resolved to the objects they stand above. */
-    public List<RenameHint> renameHints(List<StateFile> files) {
-        return RenameHints.of(StateFiles.statements(files));
+    /**
+     * The {@code -- converge:renamed-from} annotations of state files as the planner's declared renames;
+     * unqualified names are resolved with the search_path the files set, else {@code public}.
+     */
+    public static List<Rename> declaredRenames(List<StateFile> files) {
+        List<Rename> renames = new ArrayList<>();
+        for (RenameHint h : RenameHints.resolved(StateFiles.statements(files), "public")) {
+            renames.add(new Rename(Rename.Kind.valueOf(h.kind().name()), h.schema(), h.parent(), h.oldName(), h.newName()));
+        }
+        return renames;
     }
 
     /** Writes the target's schema as state files into {@code dir}; see {@link Exporter}. */

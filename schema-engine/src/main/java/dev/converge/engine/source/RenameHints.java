@@ -29,6 +29,60 @@ public final class RenameHints {
         return hints;
     }
 
+    /**
+     * Like {@link #of}, with unqualified names resolved to the first schema of the {@code search_path} the state
+     * files set before the statement ({@code SET search_path …} or pg_dump's {@code set_config}), else
+     * {@code defaultSchema}.
+     */
+    public static List<RenameHint> resolved(List<SqlStatement> statements, String defaultSchema) {
+        List<RenameHint> hints = new ArrayList<>();
+        String schema = defaultSchema;
+        String file = null;
+        for (SqlStatement statement : statements) {
+            if (!statement.file().equals(file)) {
+                file = statement.file(); // the shadow runs all files in one session: settings carry over
+            }
+            String set = searchPathSchema(statement.sql());
+            if (set != null) {
+                schema = set.isEmpty() ? defaultSchema : set;
+            }
+            List<RenameHint> found = new ArrayList<>();
+            collect(statement, found);
+            for (RenameHint h : found) {
+                hints.add(h.schema() != null ? h
+                        : new RenameHint(h.kind(), schema, h.parent(), h.newName(), h.oldName(), h.location()));
+            }
+        }
+        return hints;
+    }
+
+    private static final java.util.regex.Pattern SET_SEARCH_PATH = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(?:SET\\s+(?:SESSION\\s+|LOCAL\\s+)?search_path\\s*(?:=|TO)\\s*(.*)"
+                    + "|SELECT\\s+(?:pg_catalog\\s*\\.\\s*)?set_config\\s*\\(\\s*'search_path'\\s*,\\s*'([^']*)'.*)$");
+
+    /** First schema of a search_path setting statement ("" for an empty path), or null for other statements. */
+    static String searchPathSchema(String sql) {
+        java.util.regex.Matcher m = SET_SEARCH_PATH.matcher(sql);
+        if (!m.matches()) {
+            return null;
+        }
+        String list = m.group(1) != null ? m.group(1) : m.group(2);
+        for (String entry : list.split(",")) {
+            String e = entry.strip();
+            if (e.startsWith("'") && e.endsWith("'") && e.length() >= 2) {
+                e = e.substring(1, e.length() - 1).strip();
+            }
+            if (e.isEmpty() || e.equalsIgnoreCase("DEFAULT")) {
+                continue;
+            }
+            if (e.equals("\"$user\"") || e.equals("$user") || e.equalsIgnoreCase("pg_catalog") || e.equalsIgnoreCase("pg_temp")) {
+                continue;
+            }
+            return e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e.toLowerCase(Locale.ROOT);
+        }
+        return "";
+    }
+
     private static void collect(SqlStatement statement, List<RenameHint> hints) {
         Target target = target(statement);
         int commentLine = statement.line() - statement.leadingComments().size();

@@ -58,6 +58,24 @@ class RenameHintsTest {
     }
 
     @Test
+    void resolvesUnqualifiedNamesWithTheSearchPathTheFilesSet() {
+        List<SqlStatement> statements = StatementSplitter.split("s.sql", """
+                -- converge:renamed-from a_old
+                CREATE TABLE a (id int);
+                SET search_path = "Billing", public;
+                -- converge:renamed-from b_old
+                CREATE TABLE b (id int);
+                SELECT pg_catalog.set_config('search_path', '', false);
+                -- converge:renamed-from c_old
+                CREATE TABLE c (id int);
+                -- converge:renamed-from d_old
+                CREATE TABLE app.d (id int);
+                """);
+        assertThat(RenameHints.resolved(statements, "public")).extracting(h -> h.schema() + "." + h.newName())
+                .containsExactly("public.a", "Billing.b", "public.c", "app.d");
+    }
+
+    @Test
     void ignoresOtherCommentsAndAnnotations() {
         assertThat(hints("-- converge:ignore no-pk legacy\n-- a note\nCREATE TABLE t (a int);")).isEmpty();
     }
