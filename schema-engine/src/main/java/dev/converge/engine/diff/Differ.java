@@ -100,7 +100,7 @@ public class Differ {
             changes.add(new Change.CreateObject(want));
             if (want instanceof TableDef t) {
                 for (ConstraintDef c : t.constraints()) {
-                    if (!inlineInCreateTable(c)) {
+                    if (!inlineInCreateTable(c) || t.partitionOf() != null) {
                         changes.add(new Change.AddConstraint(t, c, true));
                     }
                 }
@@ -166,6 +166,16 @@ public class Differ {
                 return;
             }
             if (have instanceof TableDef ht && want instanceof TableDef wt) {
+                if (!Objects.equals(ht.partitionKey(), wt.partitionKey())) {
+                    // PostgreSQL cannot change how a table is partitioned: drop and create it (and its partitions).
+                    recreate(ht, wt, null);
+                    for (TableDef child : desired.tables()) {
+                        if (wt.name().equals(child.partitionOf()) && current.objects().get(child.id()) instanceof TableDef hc) {
+                            recreate(hc, child, "its parent " + wt.name() + " is recreated");
+                        }
+                    }
+                    return;
+                }
                 diffTable(ht, wt, tablesLosingUniqueness);
             } else if (have instanceof IndexDef hi && want instanceof IndexDef wi) {
                 if (!hi.definition().equals(wi.definition()) || !hi.valid()) {
@@ -270,12 +280,20 @@ public class Differ {
 
         void diffTable(TableDef have, TableDef want, Set<QName> tablesLosingUniqueness) {
             if (have.unlogged() != want.unlogged() || !have.reloptions().equals(want.reloptions())
-                    || have.rowSecurity() != want.rowSecurity() || have.forceRowSecurity() != want.forceRowSecurity()) {
+                    || have.rowSecurity() != want.rowSecurity() || have.forceRowSecurity() != want.forceRowSecurity()
+                    || !Objects.equals(have.partitionOf(), want.partitionOf())
+                    || !Objects.equals(have.partitionBound(), want.partitionBound())) {
                 changes.add(new Change.AlterObject(have, want));
             }
+            // Columns a partition shares with its parent follow the parent's changes.
+            TableDef parent = want.partitionOf() != null && want.partitionOf().equals(have.partitionOf())
+                    && desired.objects().get("table:" + want.partitionOf()) instanceof TableDef p ? p : null;
             comment("TABLE " + want.name().sql(), want.id(), have.comment(), want.comment());
             Set<String> recreatedColumns = new HashSet<>();
             for (ColumnDef wc : want.columns()) {
+                if (parent != null && parent.column(wc.name()).isPresent()) {
+                    continue;
+                }
                 ColumnDef hc = have.column(wc.name()).orElse(null);
                 String colId = "column:" + want.name() + "." + wc.name();
                 if (hc == null) {
@@ -299,7 +317,9 @@ public class Differ {
                 }
             }
             for (ColumnDef hc : have.columns()) {
-                if (want.column(hc.name()).isEmpty()) {
+                boolean parentDropsIt = have.partitionOf() != null && current.objects().get("table:" + have.partitionOf())
+                        instanceof TableDef cp && cp.column(hc.name()).isPresent() && parent != null;
+                if (want.column(hc.name()).isEmpty() && !parentDropsIt) {
                     changes.add(new Change.DropColumn(have, hc));
                     removed.put("column:" + have.name() + "." + hc.name(), "column " + have.name() + "." + hc.name() + " is dropped");
                 }

@@ -142,8 +142,7 @@ public final class Renames {
                     c.identitySequence(), c.identityOptions(), c.generated(), c.comment(), c.typeDeps(), c.exprDeps())).toList();
             List<ConstraintDef> cons = t.constraints().stream().map(k -> new ConstraintDef(k.name(), k.type(),
                     word.matcher(k.definition()).replaceAll(replacement), k.validated(), k.references(), k.comment())).toList();
-            TableDef renamed = new TableDef(t.name(), t.unlogged(), cols, cons, t.reloptions(), t.rowSecurity(),
-                    t.forceRowSecurity(), t.comment(), t.deps());
+            TableDef renamed = t.withParts(cols, cons);
             SchemaModel after = replace(m, t, renamed);
             // Index definitions on the table name the column too.
             for (IndexDef i : after.indexes()) {
@@ -164,8 +163,7 @@ public final class Renames {
         }
         List<ConstraintDef> cons = t.constraints().stream().map(k -> !k.name().equals(r.oldName()) ? k
                 : new ConstraintDef(r.newName(), k.type(), k.definition(), k.validated(), k.references(), k.comment())).toList();
-        TableDef renamed = new TableDef(t.name(), t.unlogged(), t.columns(), cons, t.reloptions(), t.rowSecurity(),
-                t.forceRowSecurity(), t.comment(), t.deps());
+        TableDef renamed = t.withParts(t.columns(), cons);
         return new RenameStep("ALTER TABLE " + tableName.sql() + " RENAME CONSTRAINT " + Ident.quote(r.oldName()) + " TO "
                 + Ident.quote(r.newName()), renameIds(replace(m, t, renamed), "constraint:" + tableName + "." + r.oldName(),
                 "constraint:" + tableName + "." + r.newName()));
@@ -243,7 +241,8 @@ public final class Renames {
                     k.definition().replace(oldText, newText), k.validated(),
                     k.references() == null ? null : qname(k.references(), "table", pairs), k.comment())).toList();
             return new TableDef(qname(t.name(), "table", pairs), t.unlogged(), cols, cons, t.reloptions(), t.rowSecurity(),
-                    t.forceRowSecurity(), t.comment(), new ArrayList<>(mapIds(new LinkedHashSet<>(t.deps()), pairs)));
+                    t.forceRowSecurity(), t.comment(), new ArrayList<>(mapIds(new LinkedHashSet<>(t.deps()), pairs)),
+                    t.partitionKey(), t.partitionOf() == null ? null : qname(t.partitionOf(), "table", pairs), t.partitionBound());
         } else if (o instanceof IndexDef i) {
             String rel = ids(i.relationId(), pairs);
             QName table = qname(i.table(), i.relationId().substring(0, i.relationId().indexOf(':')), pairs);

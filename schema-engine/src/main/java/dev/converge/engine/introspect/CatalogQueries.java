@@ -87,7 +87,8 @@ final class CatalogQueries {
             + "pg_catalog.obj_description(tg.oid, 'pg_trigger') AS comment "
             + "FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid "
             + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-            + "WHERE NOT tg.tgisinternal AND NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_class", "c.oid");
+            + "WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND NOT " + systemSchema("n")
+            + " AND NOT " + extensionMember("pg_class", "c.oid");
 
     static final String DOMAINS = "SELECT t.oid::int8 AS oid, n.nspname, t.typname, "
             + "pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base, "
@@ -167,10 +168,10 @@ final class CatalogQueries {
             + "  || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' "
             + "  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE NOT " + systemSchema("n")
             + " UNION ALL SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, "
-            + "  CASE WHEN e.typtype = 'c' THEN (SELECT rel.id FROM rel WHERE rel.oid = e.typrelid) "
-            + "  ELSE 'type:' || n.nspname || '.' || e.typname END "
+            + "  CASE WHEN e.typtype = 'c' THEN rr.id ELSE 'type:' || n.nspname || '.' || e.typname END "
             + "  FROM pg_catalog.pg_type t JOIN pg_catalog.pg_type e ON e.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 "
-            + "  THEN t.typelem ELSE t.oid END JOIN pg_catalog.pg_namespace n ON n.oid = e.typnamespace WHERE NOT " + systemSchema("n")
+            + "  THEN t.typelem ELSE t.oid END JOIN pg_catalog.pg_namespace n ON n.oid = e.typnamespace "
+            + "  LEFT JOIN rel rr ON rr.oid = e.typrelid WHERE NOT " + systemSchema("n")
             + " UNION ALL SELECT 'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid, rel.id FROM pg_catalog.pg_rewrite r "
             + "  JOIN rel ON rel.oid = r.ev_class"
             + " UNION ALL SELECT 'pg_catalog.pg_trigger'::pg_catalog.regclass, tg.oid, 'trigger:' || n.nspname || '.' || c.relname "
@@ -214,8 +215,14 @@ final class CatalogQueries {
 
     static final String TABLES = "SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relpersistence::text AS relpersistence, "
             + "c.reloptions::text[] AS reloptions, pg_catalog.obj_description(c.oid, 'pg_class') AS comment, "
-            + "c.relrowsecurity, c.relforcerowsecurity "
+            + "c.relrowsecurity, c.relforcerowsecurity, "
+            + "CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partkey, "
+            + "pn.nspname AS parent_schema, pc.relname AS parent_name, "
+            + "CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS bound "
             + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+            + "LEFT JOIN pg_catalog.pg_inherits ih ON c.relispartition AND ih.inhrelid = c.oid "
+            + "LEFT JOIN pg_catalog.pg_class pc ON pc.oid = ih.inhparent "
+            + "LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace "
             + "WHERE c.oid IN (" + USER_TABLES + ")";
 
     static final String COLUMNS = "SELECT a.attrelid::int8 AS attrelid, a.attnum, a.attname, "
@@ -225,7 +232,7 @@ final class CatalogQueries {
             + "  THEN pg_catalog.quote_ident(coln.nspname) || '.' || pg_catalog.quote_ident(col.collname) END AS collation, "
             + "bn.nspname AS type_schema, bt.typname AS type_name, "
             + "pg_catalog.col_description(a.attrelid, a.attnum) AS comment, "
-            + "seqn.nspname AS identity_seq_schema, seqc.relname AS identity_seq_name, "
+            + "s.nspname AS identity_seq_schema, s.relname AS identity_seq_name, "
             + "pg_catalog.format_type(s.seqtypid, NULL) AS seq_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, "
             + "s.seqcache, s.seqcycle "
             + "FROM pg_catalog.pg_attribute a "
@@ -235,12 +242,11 @@ final class CatalogQueries {
             + "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
             + "LEFT JOIN pg_catalog.pg_collation col ON col.oid = a.attcollation "
             + "LEFT JOIN pg_catalog.pg_namespace coln ON coln.oid = col.collnamespace "
-            + "LEFT JOIN pg_catalog.pg_depend sd ON a.attidentity <> '' AND sd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
-            + "  AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum AND sd.deptype = 'i' "
-            + "  AND sd.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
-            + "LEFT JOIN pg_catalog.pg_class seqc ON seqc.oid = sd.objid AND seqc.relkind = 'S' "
-            + "LEFT JOIN pg_catalog.pg_namespace seqn ON seqn.oid = seqc.relnamespace "
-            + "LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = seqc.oid "
+            + "LEFT JOIN (SELECT sd.refobjid, sd.refobjsubid, seqc.relname, seqn.nspname, s.* "
+            + "  FROM pg_catalog.pg_depend sd JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid "
+            + "  JOIN pg_catalog.pg_class seqc ON seqc.oid = s.seqrelid JOIN pg_catalog.pg_namespace seqn ON seqn.oid = seqc.relnamespace "
+            + "  WHERE sd.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND sd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+            + "  AND sd.deptype = 'i') s ON a.attidentity <> '' AND s.refobjid = a.attrelid AND s.refobjsubid = a.attnum "
             + "WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attrelid IN (" + USER_TABLES + ") "
             + "ORDER BY a.attrelid, a.attnum";
 
@@ -251,14 +257,16 @@ final class CatalogQueries {
             + "FROM pg_catalog.pg_constraint k "
             + "LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid "
             + "LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
-            + "WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conrelid IN (" + USER_TABLES + ")";
+            + "WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conislocal AND k.conparentid = 0 "
+            + "AND k.conrelid IN (" + USER_TABLES + ")";
 
     /** Indexes not owned by a PK / UNIQUE / EXCLUDE constraint. */
     static final String INDEXES = "SELECT n.nspname, ic.relname, i.indrelid::int8 AS indrelid, pg_catalog.pg_get_indexdef(i.indexrelid) AS def, "
             + "i.indisunique, i.indisvalid, pg_catalog.obj_description(i.indexrelid, 'pg_class') AS comment "
             + "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
             + "JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace "
-            + "WHERE i.indrelid IN (" + USER_TABLES + " UNION ALL " + USER_VIEWS + ") AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k "
+            + "WHERE i.indrelid IN (" + USER_TABLES + " UNION ALL " + USER_VIEWS + ") "
+            + "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits x WHERE x.inhrelid = i.indexrelid) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k "
             + "  WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))";
 
     /**
@@ -286,10 +294,7 @@ final class CatalogQueries {
             + "JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace WHERE r.rulename <> '_RETURN' AND NOT " + systemSchema("rn")
             + "UNION ALL SELECT n.nspname, c.relname, 'inheritance of ' || pg_catalog.pg_describe_object('pg_catalog.pg_class'::pg_catalog.regclass, c.oid, 0) "
             + "FROM pg_catalog.pg_inherits ih JOIN pg_catalog.pg_class c ON c.oid = ih.inhrelid "
-            + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT " + systemSchema("n")
-            + "UNION ALL SELECT n.nspname, c.relname, 'partitioned ' || pg_catalog.pg_describe_object('pg_catalog.pg_class'::pg_catalog.regclass, c.oid, 0) "
-            + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-            + "WHERE c.relkind IN ('p', 'I') AND NOT " + systemSchema("n")
+            + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT c.relispartition AND NOT " + systemSchema("n")
             + "UNION ALL SELECT '', pb.pubname, pg_catalog.pg_describe_object('pg_catalog.pg_publication'::pg_catalog.regclass, pb.oid, 0) "
             + "FROM pg_catalog.pg_publication pb "
             + "UNION ALL SELECT '', et.evtname, pg_catalog.pg_describe_object('pg_catalog.pg_event_trigger'::pg_catalog.regclass, et.oid, 0) "

@@ -144,6 +144,10 @@ final class ModelBuilder {
                     reloptions == null ? List.of() : Arrays.asList(reloptions), r.getString("comment"));
             parts.rowSecurity = r.getBoolean("relrowsecurity");
             parts.forceRowSecurity = r.getBoolean("relforcerowsecurity");
+            parts.partitionKey = r.getString("partkey");
+            parts.partitionOf = r.getString("parent_name") == null ? null
+                    : new QName(r.getString("parent_schema"), r.getString("parent_name"));
+            parts.partitionBound = r.getString("bound");
             tablesByOid.put(r.getLong("oid"), parts);
         }
         for (Row r : columns) {
@@ -170,7 +174,7 @@ final class ModelBuilder {
                 }
             }
             objects.add(new TableDef(t.name, t.unlogged, t.columns, t.constraints, t.reloptions, t.rowSecurity,
-                    t.forceRowSecurity, t.comment, deps));
+                    t.forceRowSecurity, t.comment, deps, t.partitionKey, t.partitionOf, t.partitionBound));
         }
     }
 
@@ -371,6 +375,9 @@ final class ModelBuilder {
         final List<ConstraintDef> constraints = new ArrayList<>();
         boolean rowSecurity;
         boolean forceRowSecurity;
+        String partitionKey;
+        QName partitionOf;
+        String partitionBound;
 
         TableParts(QName name, boolean unlogged, List<String> reloptions, String comment) {
             this.name = name;

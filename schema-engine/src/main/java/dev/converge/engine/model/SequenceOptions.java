@@ -15,6 +15,14 @@ public record SequenceOptions(String dataType, long start, long increment, long 
                 + " START WITH " + start + " CACHE " + cache + (cycle ? " CYCLE" : " NO CYCLE");
     }
 
+    /**
+     * Whether the new range excludes where the sequence may stand (its old start): then ALTER SEQUENCE must
+     * also RESTART, which PostgreSQL otherwise refuses.
+     */
+    public boolean needsRestart(SequenceOptions to) {
+        return start < to.min || start > to.max;
+    }
+
     /** The ALTER clauses turning {@code this} into {@code to}, or "" when equal. */
     public String alterSql(SequenceOptions to) {
         StringBuilder sb = new StringBuilder();
@@ -38,6 +46,9 @@ public record SequenceOptions(String dataType, long start, long increment, long 
         }
         if (cycle != to.cycle) {
             sb.append(to.cycle ? " CYCLE" : " NO CYCLE");
+        }
+        if (needsRestart(to)) {
+            sb.append(" RESTART WITH ").append(to.start);
         }
         return sb.toString();
     }

@@ -12,11 +12,31 @@ import java.util.stream.Collectors;
  *
  * @param unlogged   {@code CREATE UNLOGGED TABLE}
  * @param reloptions storage parameters ({@code fillfactor=70}), sorted
+ * @param partitionKey   {@code pg_get_partkeydef} of a partitioned table, else null
+ * @param partitionOf    the parent of a partition, else null
+ * @param partitionBound {@code FOR VALUES ...} of a partition, else null
  * @param deps       ids of functions and types its defaults and checks use (from pg_depend)
  */
 public record TableDef(QName name, boolean unlogged, List<ColumnDef> columns, List<ConstraintDef> constraints,
                        List<String> reloptions, boolean rowSecurity, boolean forceRowSecurity, String comment,
-                       List<String> deps) implements DbObject {
+                       List<String> deps, String partitionKey, QName partitionOf, String partitionBound)
+        implements DbObject {
+
+    public TableDef(QName name, boolean unlogged, List<ColumnDef> columns, List<ConstraintDef> constraints,
+                    List<String> reloptions, boolean rowSecurity, boolean forceRowSecurity, String comment,
+                    List<String> deps) {
+        this(name, unlogged, columns, constraints, reloptions, rowSecurity, forceRowSecurity, comment, deps, null, null, null);
+    }
+
+    public TableDef withName(QName newName) {
+        return new TableDef(newName, unlogged, columns, constraints, reloptions, rowSecurity, forceRowSecurity, comment,
+                deps, partitionKey, partitionOf, partitionBound);
+    }
+
+    public TableDef withParts(List<ColumnDef> newColumns, List<ConstraintDef> newConstraints) {
+        return new TableDef(name, unlogged, newColumns, newConstraints, reloptions, rowSecurity, forceRowSecurity, comment,
+                deps, partitionKey, partitionOf, partitionBound);
+    }
     public TableDef {
         deps = deps.stream().sorted().distinct().toList();
         columns = List.copyOf(columns);
@@ -34,6 +54,9 @@ public record TableDef(QName name, boolean unlogged, List<ColumnDef> columns, Li
         Set<String> deps = new HashSet<>();
         deps.add(DbObject.schemaId(name.schema()));
         deps.addAll(this.deps);
+        if (partitionOf != null) {
+            deps.add("table:" + partitionOf);
+        }
         for (ColumnDef c : columns) {
             deps.addAll(c.typeDeps());
             deps.addAll(c.exprDeps());
@@ -53,6 +76,7 @@ public record TableDef(QName name, boolean unlogged, List<ColumnDef> columns, Li
     @Override
     public String canonical() {
         return "table " + name + " unlogged=" + unlogged + " options=" + reloptions + " rls=" + rowSecurity + "/" + forceRowSecurity
+                + " partition=" + partitionKey + "/" + partitionOf + "/" + partitionBound
                 + " comment=" + comment
                 + columns.stream().sorted(Comparator.comparing(ColumnDef::name)).map(c -> "\n  " + c.canonical())
                 .collect(Collectors.joining())

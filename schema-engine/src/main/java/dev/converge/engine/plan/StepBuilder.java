@@ -159,7 +159,7 @@ final class StepBuilder {
                 }
             }
             for (ConstraintDef k : t.constraints()) {
-                if (Differ.inlineInCreateTable(k)) {
+                if (Differ.inlineInCreateTable(k) && t.partitionOf() == null) {
                     s.creates.add(constraintId(t, k.name()));
                     if (k.hasIndex()) {
                         s.creates.add("index:" + new QName(t.name().schema(), k.name()));
@@ -169,7 +169,14 @@ final class StepBuilder {
         } else if (o instanceof IndexDef i) {
             Step s = step(Phase.ADD_CONSTRAINT_OR_INDEX, "create " + o.describe(), out);
             boolean existing = current.objects().containsKey(i.relationId());
-            if (existing && options.onlineForms()) {
+            boolean partitioned = desired.objects().get(i.relationId()) instanceof TableDef pt && pt.partitionKey() != null;
+            if (partitioned) {
+                // ON ONLY would leave the partitions without the index; CONCURRENTLY is refused on partitioned tables.
+                s.statements.add(stmt(i.definition().replaceFirst(" ON ONLY ", " ON "), true, existing
+                        ? List.of(hz(HazardKind.INDEX_BUILD, "builds index " + i.name() + " on every partition of " + i.table()),
+                        hz(HazardKind.ACCESS_EXCLUSIVE_LOCK, "blocks writes to " + i.table() + " while the index builds"))
+                        : List.of()));
+            } else if (existing && options.onlineForms()) {
                 s.statements.add(stmt(i.definition().replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY "),
                         false, hz(HazardKind.INDEX_BUILD, "builds index " + i.name() + " on " + i.table()
                                 + " without blocking writes")));
@@ -253,13 +260,19 @@ final class StepBuilder {
             elements.add("    " + c.sql());
         }
         for (ConstraintDef k : t.constraints()) {
-            if (Differ.inlineInCreateTable(k)) {
+            if (Differ.inlineInCreateTable(k) && t.partitionOf() == null) {
                 elements.add("    " + k.sql());
             }
         }
+        String with = t.reloptions().isEmpty() ? "" : " WITH (" + String.join(", ", t.reloptions()) + ")";
+        if (t.partitionOf() != null) {
+            return "CREATE " + (t.unlogged() ? "UNLOGGED " : "") + "TABLE " + t.name().sql() + " PARTITION OF "
+                    + t.partitionOf().sql() + with + " " + t.partitionBound()
+                    + (t.partitionKey() == null ? "" : " PARTITION BY " + t.partitionKey());
+        }
         return "CREATE " + (t.unlogged() ? "UNLOGGED " : "") + "TABLE " + t.name().sql() + " (\n"
                 + String.join(",\n", elements) + "\n)"
-                + (t.reloptions().isEmpty() ? "" : " WITH (" + String.join(", ", t.reloptions()) + ")");
+                + (t.partitionKey() == null ? "" : " PARTITION BY " + t.partitionKey()) + with;
     }
 
     private void ownedBy(SequenceDef sq, List<Step> out) {
@@ -416,6 +429,21 @@ final class StepBuilder {
             if (!set.isEmpty()) {
                 s.statements.add(stmt(alterTable(tt) + " SET (" + String.join(", ", set) + ")", true));
             }
+            if (ft.partitionOf() != null && (!ft.partitionOf().equals(tt.partitionOf())
+                    || !Objects.equals(ft.partitionBound(), tt.partitionBound()))) {
+                // Before the parent's column changes, which would otherwise reach the partition too.
+                Step detach = step(Phase.DETACH_PARTITION, "detach " + tt.describe(), out);
+                detach.statements.add(stmt("ALTER TABLE " + ft.partitionOf().sql() + " DETACH PARTITION " + tt.name().sql(), true,
+                        hz(HazardKind.ACCESS_EXCLUSIVE_LOCK, "locks " + ft.partitionOf() + " to detach " + tt.name())));
+            }
+            if (tt.partitionOf() != null && (!tt.partitionOf().equals(ft.partitionOf())
+                    || !Objects.equals(ft.partitionBound(), tt.partitionBound()))) {
+                s.statements.add(stmt("ALTER TABLE " + tt.partitionOf().sql() + " ATTACH PARTITION " + tt.name().sql() + " "
+                        + tt.partitionBound(), true,
+                        hz(HazardKind.VALIDATES_CONSTRAINT, "scans " + tt.name() + " to check it fits partition bound "
+                                + tt.partitionBound())));
+                s.needs.add("table:" + tt.partitionOf());
+            }
             s.needs.add(tt.id());
         } else {
             throw new EngineException(EngineException.Code.INTERNAL, "cannot alter " + to.describe());
@@ -560,7 +588,12 @@ final class StepBuilder {
                             + Ident.quote(to.identitySequence().name()), true));
                 }
                 if (typeChange || !from.identityOptions().equals(to.identityOptions())) {
-                    s.statements.add(stmt("ALTER SEQUENCE " + to.identitySequence().sql() + " " + to.identityOptions().sql(), true));
+                    boolean restart = from.identityOptions().needsRestart(to.identityOptions());
+                    s.statements.add(stmt("ALTER SEQUENCE " + to.identitySequence().sql() + " " + to.identityOptions().sql()
+                            + (restart ? " RESTART WITH " + to.identityOptions().start() : ""), true, restart
+                            ? List.of(hz(HazardKind.MAY_FAIL_ON_DATA, "restarts the identity of " + name
+                            + " at " + to.identityOptions().start() + "; new values may collide with existing rows"))
+                            : List.of()));
                 }
             }
         }

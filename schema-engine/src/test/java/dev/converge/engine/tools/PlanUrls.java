@@ -30,8 +30,17 @@ public final class PlanUrls {
             Introspector introspector = new Introspector();
             CompletableFuture<SchemaModel> desired = CompletableFuture.supplyAsync(
                     () -> introspector.introspect(DbConn.parse(args[1]), IntrospectOptions.defaults()));
+            long t0 = System.nanoTime();
             SchemaModel current = introspector.introspect(DbConn.parse(args[0]), IntrospectOptions.defaults());
-            Plan plan = new Planner().plan(current, desired.join(), PlanOptions.defaults());
+            long t1 = System.nanoTime();
+            SchemaModel want = desired.join();
+            long t2 = System.nanoTime();
+            Plan plan = new Planner().plan(current, want, PlanOptions.defaults());
+            long t3 = System.nanoTime();
+            if (Boolean.getBoolean("converge.timing")) {
+                System.err.printf("introspect current %d ms, desired ready after %d ms, plan %d ms%n",
+                        (t1 - t0) / 1_000_000, (t2 - t0) / 1_000_000, (t3 - t2) / 1_000_000);
+            }
             System.out.print(plan.toSql());
         } catch (CompletionException e) {
             System.err.println("error: " + e.getCause().getMessage());

@@ -1,0 +1,7 @@
+CREATE TABLE logs (id int NOT NULL, at date NOT NULL, msg text, level int, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE INDEX logs_msg ON logs (msg);
+CREATE TABLE logs_2024_01 PARTITION OF logs FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');
+CREATE TABLE logs_2024_02 PARTITION OF logs FOR VALUES FROM ('2024-02-01') TO ('2024-03-01');
+CREATE TABLE events (id int, kind text) PARTITION BY LIST (kind);
+CREATE TABLE events_a PARTITION OF events FOR VALUES IN ('a');
+CREATE TABLE events_rest PARTITION OF events DEFAULT;

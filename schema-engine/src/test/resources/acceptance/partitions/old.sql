@@ -1,0 +1,4 @@
+CREATE TABLE logs (id int NOT NULL, at date NOT NULL, msg text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE logs_2024_01 PARTITION OF logs FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');
+CREATE TABLE logs_2024_02 (id int NOT NULL, at date NOT NULL, msg text);
+INSERT INTO logs_2024_02 VALUES (1, '2024-02-03', 'kept');
