@@ -108,7 +108,7 @@ public final class AiReviewer {
 
     private AiOutcome unavailable(Throwable failure, String environment) {
         String reason = failure instanceof AiAnswerParser.MalformedAnswerException ? failure.getMessage()
-                : failure instanceof TimeoutException ? "timeout: " + failure.getMessage()
+                : isTimeout(failure) ? "timeout: " + firstLine(String.valueOf(failure.getMessage()))
                 : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + firstLine(failure.getMessage()));
         String notice = "AI review unavailable: " + reason;
         if (settings.policyFor(environment) == AiSettings.FailurePolicy.CLOSED) {
@@ -117,6 +117,16 @@ public final class AiReviewer {
                     "retry the check; the AI review is required in this environment")), List.of(notice));
         }
         return AiOutcome.notice(notice);
+    }
+
+    /** Our own deadline, or the HTTP client's (which arrives wrapped, e.g. as a ProcessingException). */
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String s) {

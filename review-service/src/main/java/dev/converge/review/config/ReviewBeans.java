@@ -63,7 +63,8 @@ public class ReviewBeans {
         OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
                 .baseUrl(s.baseUrl())
                 .modelName(s.model())
-                .timeout(s.timeout())
+                // the reviewer's own deadline (AiSettings.timeout) decides; the client's is a backstop behind it
+                .timeout(s.timeout().plusSeconds(5))
                 .maxRetries(0)
                 .temperature(0.0);
         if (s.provider() == AiSettings.Provider.AZURE_OPENAI) {

@@ -107,6 +107,33 @@ class AiReviewerTest {
     }
 
     @Test
+    void clientSideTimeoutIsReportedAsTimeout() {
+        ChatModel failing = new ChatModel() {
+            @Override
+            public ChatResponse doChat(ChatRequest request) {
+                throw new RuntimeException("POST failed", new java.util.concurrent.TimeoutException("read timed out"));
+            }
+        };
+        AiOutcome o = new AiReviewer(settings("open", 2000), failing, new InMemoryAiCache())
+                .review(AiPromptTest.plan("a/x", SQL, SQL + ";", RULES)).await().atMost(Duration.ofSeconds(5));
+        assertThat(o.notices()).singleElement().asString().isEqualTo("AI review unavailable: timeout: POST failed");
+    }
+
+    @Test
+    void providerErrorFailOpenNamesTheError() {
+        ChatModel failing = new ChatModel() {
+            @Override
+            public ChatResponse doChat(ChatRequest request) {
+                throw new IllegalStateException("HTTP 401 invalid api key\nmore lines");
+            }
+        };
+        AiOutcome o = new AiReviewer(settings("open", 2000), failing, new InMemoryAiCache())
+                .review(AiPromptTest.plan("a/x", SQL, SQL + ";", RULES)).await().atMost(Duration.ofSeconds(5));
+        assertThat(o.findings()).isEmpty();
+        assertThat(o.notices()).containsExactly("AI review unavailable: IllegalStateException: HTTP 401 invalid api key");
+    }
+
+    @Test
     void malformedAnswerFailOpenIsOnlyANoticeAndNotCached() {
         ScriptedModel model = new ScriptedModel("I think the table name is wrong.", 0);
         AiReviewer reviewer = new AiReviewer(settings("open", 2000), model, new InMemoryAiCache());

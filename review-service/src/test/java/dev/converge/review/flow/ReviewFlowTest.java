@@ -3,7 +3,9 @@ package dev.converge.review.flow;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.converge.common.Topics;
@@ -23,6 +25,8 @@ import dev.converge.common.json.Json;
 import dev.converge.devstack.kafka.KafkaClients;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +49,9 @@ class ReviewFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    Pool pool;
 
     /** Read when used, not injected: other test classes start the application without this class's resource. */
     private static String config(String name) {
@@ -97,6 +104,21 @@ class ReviewFlowTest {
         StatusChanged changed = Json.decode(status.get(status.size() - 1).value(), StatusChanged.class);
         assertThat(changed.subjectType()).isEqualTo(SubjectType.REVIEW);
         assertThat(changed.attributes()).containsEntry("verdict", "ERROR");
+    }
+
+    @Test
+    void aRedeliveredPlanIsReviewedIntoTheOutboxOnce() {
+        String sql = "CREATE TABLE \"public\".\"fake_table\" (id bigint PRIMARY KEY)";
+        PlanComputed plan = plan("local/c_db", "test", List.of(sql), sql + ";\nCOMMENT ON TABLE fake_table IS 'x';\n", RULES);
+        KafkaClients.send(bootstrapServers, Topics.PLANS, plan.key(), Json.encode(plan));
+        reviewOf(plan); // sends it a second time and waits for the review
+        String reviewId = EventIds.of("review", plan.eventId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/metrics").asString()
+                .contains("converge_events_duplicates_total{topic=\"" + Topics.PLANS + "\"}"));
+        Long rows = pool.preparedQuery("select count(*) from review.outbox where event_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(reviewId)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
+        assertThat(rows).isEqualTo(1L);
     }
 
     @Test

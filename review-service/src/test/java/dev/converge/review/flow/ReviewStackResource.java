@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 public class ReviewStackResource implements QuarkusTestResourceLifecycleManager {
     static final String TARGET_DB_PROPERTY = "test.review.target-db";
-    static final long TIMEOUT_MS = 1500;
+    static final long TIMEOUT_MS = 5000;
 
     private WireMockServer wireMock;
     private PostgresServer postgres;
@@ -43,7 +43,7 @@ public class ReviewStackResource implements QuarkusTestResourceLifecycleManager 
                         "message", "cites a statement that does not exist"))), 0);
         stubAnswer("fake_table", findings(List.of()), 0);
         stubAnswer("cached_table", findings(List.of()), 0);
-        stubAnswer("slow_table", findings(List.of()), 4 * TIMEOUT_MS);
+        stubAnswer("slow_table", findings(List.of()), 3 * TIMEOUT_MS);
         stubAnswer("garbled_table", "Looks fine to me, but the table name could be better.", 0);
 
         postgres = PostgresFinder.find();
