@@ -3,6 +3,7 @@ package dev.converge.review.config;
 import dev.converge.common.config.ConfigException;
 import dev.converge.common.config.ConvergeConfig;
 import io.quarkus.runtime.PreventFurtherStepsException;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -11,30 +12,43 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
 
 /**
  * Builds the validated {@link ConvergeConfig} from every {@code converge.*} property (application.properties,
  * system properties, environment) and makes it injectable. Invalid configuration stops the service at start with
- * one line naming the problem and exit code 2, instead of a stack trace.
+ * one log line naming the problem and exit code 2, instead of a stack trace.
  */
 @Singleton
 public class ConvergeConfigBootstrap {
     static final int EXIT_BAD_CONFIG = 2;
+    private static final Logger LOG = Logger.getLogger(ConvergeConfigBootstrap.class);
 
     @Produces
     @Singleton
     ConvergeConfig convergeConfig(Config config) {
+        return load(config);
+    }
+
+    /** Runs before the other startup observers, so nothing consumes or serves with a bad configuration. */
+    void validateAtStartup(@Observes @Priority(1) StartupEvent startup, Config config) {
         try {
-            return ConvergeConfig.fromProperties(convergeProperties(config));
+            load(config);
         } catch (ConfigException e) {
-            // Quarkus prints only the message of this exception (no stack trace) and exits with its code.
-            throw new PreventFurtherStepsException("review-service: invalid configuration: " + e.getMessage(), EXIT_BAD_CONFIG);
+            LOG.error(startupFailure(e));
+            // Request exit code 2, then stop the remaining startup steps; Quarkus swallows this exception quietly.
+            Quarkus.asyncExit(EXIT_BAD_CONFIG);
+            throw new PreventFurtherStepsException(startupFailure(e), EXIT_BAD_CONFIG);
         }
     }
 
-    /** Validates eagerly, before the service reports ready or consumes anything. */
-    void validateAtStartup(@Observes @Priority(1) StartupEvent startup, ConvergeConfig config) {
-        config.instances(); // resolving the bean is the validation
+    /** Parses and validates; throws {@link ConfigException} naming the property on the first problem. */
+    static ConvergeConfig load(Config config) {
+        return ConvergeConfig.fromProperties(convergeProperties(config));
+    }
+
+    static String startupFailure(ConfigException e) {
+        return "review-service: invalid configuration: " + e.getMessage();
     }
 
     static Map<String, String> convergeProperties(Config config) {

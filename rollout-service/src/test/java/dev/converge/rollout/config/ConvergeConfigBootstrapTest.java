@@ -3,13 +3,14 @@ package dev.converge.rollout.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quarkus.runtime.PreventFurtherStepsException;
+import dev.converge.common.config.ConfigException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The bootstrap's own part; that a bad configuration really stops the process with one line is shown by SystemIT. */
 class ConvergeConfigBootstrapTest {
     private static SmallRyeConfig config(Map<String, String> properties) {
         return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 100)).build();
@@ -17,7 +18,7 @@ class ConvergeConfigBootstrapTest {
 
     @Test
     void buildsTheConfigurationFromConvergePropertiesOnly() {
-        var config = new ConvergeConfigBootstrap().convergeConfig(config(Map.of(
+        var config = ConvergeConfigBootstrap.load(config(Map.of(
                 "converge.instances.demo.host", "127.0.0.1",
                 "converge.environments.test.policy", "automatic",
                 "converge.projects.hr.environments.test.targets", "demo/hr_test",
@@ -27,14 +28,14 @@ class ConvergeConfigBootstrapTest {
     }
 
     @Test
-    void stopsStartupWithOneLineNamingTheProblem() {
-        assertThatThrownBy(() -> new ConvergeConfigBootstrap().convergeConfig(config(Map.of(
+    void describesABadConfigurationInOneLineNamingServiceAndProperty() {
+        assertThatThrownBy(() -> ConvergeConfigBootstrap.load(config(Map.of(
                 "converge.instances.demo.host", "127.0.0.1",
                 "converge.environments.test.policy", "automatic",
                 "converge.projects.hr.environments.test.targets", "ghost/hr_test"))))
-                .isInstanceOf(PreventFurtherStepsException.class)
-                .hasMessage("rollout-service: invalid configuration: converge.projects.hr.environments.test.targets: "
-                        + "target 'ghost/hr_test' names unknown instance 'ghost'")
-                .satisfies(e -> assertThat(((PreventFurtherStepsException) e).getExitCode()).isEqualTo(2));
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(ConvergeConfigBootstrap.startupFailure(e))
+                        .isEqualTo("rollout-service: invalid configuration: converge.projects.hr.environments.test.targets: "
+                                + "target 'ghost/hr_test' names unknown instance 'ghost'")
+                        .doesNotContain("\n"));
     }
 }
