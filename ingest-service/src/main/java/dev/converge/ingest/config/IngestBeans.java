@@ -11,6 +11,11 @@ import dev.converge.ingest.service.IngestLimits;
 import dev.converge.ingest.service.StateFileRules;
 import dev.converge.ingest.service.SubmissionValidator;
 import io.quarkus.runtime.PreventFurtherStepsException;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.Config;
@@ -22,15 +27,27 @@ import java.util.Map;
 /** Wires the framework-free pieces (accounts, validator) from configuration. */
 @ApplicationScoped
 public class IngestBeans {
+    private static final Logger LOG = Logger.getLogger(IngestBeans.class);
 
     @Produces
     @ApplicationScoped
     ServiceAccounts serviceAccounts(Config config) {
+        return ServiceAccounts.fromProperties(properties(config, ServiceAccounts.PREFIX));
+    }
+
+    /** Bad account settings stop the service at start with one line, like the rest of the configuration. */
+    void validateAccountsAtStartup(@Observes @Priority(2) StartupEvent startup, Config config) {
         try {
-            return ServiceAccounts.fromProperties(properties(config, ServiceAccounts.PREFIX));
+            ServiceAccounts accounts = ServiceAccounts.fromProperties(properties(config, ServiceAccounts.PREFIX));
+            if (accounts.size() == 0) {
+                LOG.warn("no service accounts configured (converge.auth.accounts.<name>.token-sha256/.roles): "
+                        + "every /v1 call will be refused with 401");
+            }
         } catch (ConfigException e) {
-            // One line naming the property, no stack trace (as for the rest of the configuration).
-            throw new PreventFurtherStepsException("ingest-service: invalid configuration: " + e.getMessage(), 2);
+            String line = "ingest-service: invalid configuration: " + e.getMessage();
+            LOG.error(line);
+            Quarkus.asyncExit(2);
+            throw new PreventFurtherStepsException(line, 2);
         }
     }
 
