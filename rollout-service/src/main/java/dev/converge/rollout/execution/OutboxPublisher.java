@@ -1,6 +1,8 @@
 package dev.converge.rollout.execution;
 
 import dev.converge.common.Channels;
+import dev.converge.common.events.StatusChanged;
+import dev.converge.common.json.Json;
 import dev.converge.rollout.repository.OutboxRecord;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
@@ -24,9 +26,11 @@ public class OutboxPublisher {
     private static final int BATCH = 200;
 
     private final MutinyEmitter<String> status;
+    private final Webhooks webhooks;
 
-    public OutboxPublisher(@Channel(Channels.STATUS_OUT) MutinyEmitter<String> status) {
+    public OutboxPublisher(@Channel(Channels.STATUS_OUT) MutinyEmitter<String> status, Webhooks webhooks) {
         this.status = status;
+        this.webhooks = webhooks;
     }
 
     /** Blocking; called from the scheduler thread. */
@@ -41,6 +45,7 @@ public class OutboxPublisher {
                 Message<String> message = Message.of(r.payload, Metadata.of(
                         OutgoingKafkaRecordMetadata.<String>builder().withTopic(r.topic).withKey(r.recordKey).build()));
                 status.sendMessage(message).await().atMost(Duration.ofSeconds(60));
+                webhooks.deliver(projectOf(r.payload), r.eventId, r.payload);
             }
             List<Long> ids = batch.stream().map(r -> r.id).toList();
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
@@ -48,6 +53,14 @@ public class OutboxPublisher {
             if (batch.size() < BATCH) {
                 return;
             }
+        }
+    }
+
+    private static String projectOf(String payload) {
+        try {
+            return Json.decode(payload, StatusChanged.class).project();
+        } catch (Json.JsonCodecException e) {
+            return null;
         }
     }
 }

@@ -47,7 +47,7 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "db-prefix", value = "ro_sys_"))
-@QuarkusTestResource(TargetsTestResource.class)
+@QuarkusTestResource(value = TargetsTestResource.class, restrictToAnnotatedClass = true)
 class RolloutFlowTest {
     static final String BASE = "CREATE TABLE employee (id bigint PRIMARY KEY, name text NOT NULL);";
     static final String DESIRED = """
@@ -207,6 +207,14 @@ class RolloutFlowTest {
         assertThat(Targets.query("crm_p", "SELECT count(*) FROM information_schema.tables WHERE table_name = 'department'"))
                 .as("later stage not started").containsExactly("0");
         assertThat(Targets.query("crm_p", "SELECT count(*) FROM pg_namespace WHERE nspname = 'converge'")).containsExactly("0");
+
+        // Project crm has a webhook: every event arrives signed with the project's secret.
+        await().atMost(Duration.ofSeconds(30)).until(() -> TargetsTestResource.WEBHOOK_CALLS.stream()
+                .anyMatch(c -> c[1].contains(rolloutId) && c[1].contains("\"status\":\"FAILED\"")
+                        && c[1].contains("\"subjectType\":\"ROLLOUT\"")));
+        assertThat(TargetsTestResource.WEBHOOK_CALLS).allSatisfy(c -> assertThat(c[0])
+                .isEqualTo("sha256=" + dev.converge.rollout.execution.Webhooks.sign(TargetsTestResource.WEBHOOK_SECRET, c[1])));
+        assertThat(TargetsTestResource.WEBHOOK_CALLS).noneMatch(c -> c[1].contains("\"project\":\"hr\""));
     }
 
     @Test

@@ -22,7 +22,12 @@ public class TargetsTestResource implements QuarkusTestResourceLifecycleManager 
     public static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     public static final List<String> DATABASES = List.of("hr_test", "hr_prod", "crm_a", "crm_b", "crm_p");
 
+    /** Webhook deliveries for project crm: (signature header, body). */
+    public static final List<String[]> WEBHOOK_CALLS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public static final String WEBHOOK_SECRET = "s3cret";
+
     private PostgresServer server;
+    private com.sun.net.httpserver.HttpServer webhook;
     private final List<String> created = new ArrayList<>();
 
     /** The real database name of a logical target database. */
@@ -65,6 +70,20 @@ public class TargetsTestResource implements QuarkusTestResourceLifecycleManager 
         account(p, "bob", "approver");
         account(p, "vic", "viewer");
         p.put("converge.rollout.tick-ms", "200");
+        try {
+            webhook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        webhook.createContext("/hook", ex -> {
+            WEBHOOK_CALLS.add(new String[]{ex.getRequestHeaders().getFirst("X-Converge-Signature"),
+                    new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)});
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        webhook.start();
+        p.put("converge.rollout.webhooks.crm.url", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook");
+        p.put("converge.rollout.webhooks.crm.secret", WEBHOOK_SECRET);
         p.put("converge.rollout.lock-retry-backoff-ms", "100");
         return p;
     }
@@ -76,6 +95,9 @@ public class TargetsTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void stop() {
+        if (webhook != null) {
+            webhook.stop(0);
+        }
         if (server != null) {
             for (String name : created) {
                 server.dropDatabase(name);

@@ -10,8 +10,13 @@ final class CatalogQueries {
     private CatalogQueries() {
     }
 
-    /** Schemas that are never user schemas. */
-    static final String SYSTEM_SCHEMA = "(%1$s.nspname LIKE 'pg\\_%%' OR %1$s.nspname = 'information_schema')";
+    /**
+     * Schemas that are never user schemas. {@code converge} holds rollout-service's {@code converge_history} inside
+     * each target: Converge's own bookkeeping, never planned (else the next plan would drop it) nor hashed (else
+     * every target would look drifted after its first rollout).
+     */
+    static final String SYSTEM_SCHEMA = "(%1$s.nspname LIKE 'pg\\_%%' OR %1$s.nspname = 'information_schema'"
+            + " OR %1$s.nspname = 'converge')";
 
     static String systemSchema(String alias) {
         return String.format(SYSTEM_SCHEMA, alias);
