@@ -554,7 +554,7 @@ final class StepBuilder {
         if (typeChange) {
             boolean sameType = from.type().equals(to.type());
             String sql = col + " TYPE " + to.type() + (to.collation() == null ? "" : " COLLATE " + to.collation())
-                    + (sameType ? "" : " USING " + Ident.quote(to.name()) + "::" + to.type());
+                    + (sameType ? "" : " USING " + Ident.quote(to.name()) + viaText(from, to) + "::" + to.type());
             List<Hazard> hazards = binaryCompatible(from, to) ? List.of() : List.of(
                     hz(HazardKind.TABLE_REWRITE, "rewrites table " + t.name() + " to change " + name + " from "
                             + from.type() + " to " + to.type()),
@@ -607,6 +607,15 @@ final class StepBuilder {
         s.needs.addAll(to.exprDeps());
         s.releases.addAll(from.typeDeps());
         s.releases.addAll(from.exprDeps());
+    }
+
+    /** Enums and other user types have no cast to each other; going through text works for same-named labels. */
+    private String viaText(ColumnDef from, ColumnDef to) {
+        boolean userType = from.typeDeps().stream().anyMatch(d -> current.objects().get(d) instanceof EnumDef);
+        if (!userType) {
+            return "";
+        }
+        return from.type().endsWith("[]") ? "::text[]" : "::text";
     }
 
     private void setNotNull(TableDef t, ColumnDef c, String col, Step s) {
