@@ -58,10 +58,12 @@ public final class ShadowDatabase {
      * introspector) and drops it.
      */
     public <T> T run(List<CheckedStatement> statements, Function<DbConn, T> reader) {
-        String suffix = HexFormat.of().formatHex(randomBytes(6));
-        String name = "converge_shadow_" + suffix;
+        // converge_shadow_<epoch seconds, base 36>_<random>: the age lets a later run remove what a killed one left
+        String name = "converge_shadow_" + Long.toString(System.currentTimeMillis() / 1000, 36) + "_"
+                + HexFormat.of().formatHex(randomBytes(5));
         lastName = name;
         PgConnection admin = connectAdmin();
+        removeAbandoned(admin);
         Session session = null;
         ShadowRole role = null;
         RuntimeException failure = null;
@@ -96,6 +98,34 @@ public final class ShadowDatabase {
         } catch (RuntimeException e) {
             throw new EngineException(Code.SHADOW_FAILED, "cannot create a shadow database: cannot connect to " + server
                     + ": " + oneLine(e) + " (choose a reachable server with --shadow-url)", null, e);
+        }
+    }
+
+    /** Older than any live run can be (statements time out after 600 s each, but a run has thousands). */
+    private static final long ABANDONED_AFTER_SECONDS = 6 * 3600;
+    private static final Pattern OWN_NAME = Pattern.compile("converge_shadow_([0-9a-z]+)_[0-9a-f]{10}");
+
+    /**
+     * Drops shadow databases and roles that a killed process (e.g. SIGKILL on a timeout) could not drop, once
+     * they are older than {@link #ABANDONED_AFTER_SECONDS}. Best effort: never fails the run.
+     */
+    private static void removeAbandoned(PgConnection admin) {
+        try {
+            long now = System.currentTimeMillis() / 1000;
+            RowSet<Row> rows = await(admin.query("SELECT datname AS n, 'd' AS k FROM pg_catalog.pg_database "
+                    + "WHERE datname LIKE 'converge\\_shadow\\_%' UNION ALL SELECT rolname, 'r' FROM pg_catalog.pg_roles "
+                    + "WHERE rolname LIKE 'converge\\_shadow\\_%' ORDER BY 2").execute());
+            for (Row row : rows) {
+                Matcher m = OWN_NAME.matcher(row.getString("n"));
+                if (m.matches() && now - Long.parseLong(m.group(1), 36) > ABANDONED_AFTER_SECONDS) {
+                    String sql = row.getString("k").equals("d")
+                            ? "DROP DATABASE IF EXISTS " + row.getString("n") + " WITH (FORCE)"
+                            : "DROP ROLE IF EXISTS " + row.getString("n");
+                    await(admin.query(sql).execute());
+                }
+            }
+        } catch (RuntimeException e) {
+            // not ours to fix now (no rights, concurrent janitor): the run itself goes on
         }
     }
 

@@ -76,7 +76,7 @@ class ShadowDatabaseTest {
             return facts;
         });
         String name = shadowName.get();
-        assertThat(name).matches("converge_shadow_[0-9a-f]{12}");
+        assertThat(name).matches("converge_shadow_[0-9a-z]+_[0-9a-f]{10}");
         // owned by the per-run role (the OWNER TO a superuser was skipped), the extension was created in app
         assertThat(seen).containsExactly("t:" + name, "t_touch", "hstore:app", "false");
         assertThat(exists(name)).isFalse();
@@ -117,6 +117,16 @@ class ShadowDatabaseTest {
         List<String> seen = new ShadowDatabase(SERVER).run(statements, shadow -> query(shadow,
                 "SELECT count(*) FROM pg_class WHERE relkind IN ('r', 'i') AND relnamespace = 'public'::regnamespace"));
         assertThat(seen).containsExactly(String.valueOf(450 * 2 + 2));
+    }
+
+    @Test
+    void removesShadowsAbandonedByKilledRunsOnceTheyAreOld() {
+        String old = "converge_shadow_" + Long.toString(System.currentTimeMillis() / 1000 - 7 * 3600, 36) + "_00000000aa";
+        query(SERVER, "CREATE DATABASE " + old);
+        query(SERVER, "CREATE ROLE " + old);
+        new ShadowDatabase(SERVER).run(List.of(), shadow -> "ran");
+        assertThat(exists(old)).isFalse();
+        assertThat(query(SERVER, "SELECT 1 FROM pg_roles WHERE rolname = '" + old + "'")).isEmpty();
     }
 
     @Test
