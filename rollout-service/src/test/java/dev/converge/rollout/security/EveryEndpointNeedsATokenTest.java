@@ -5,7 +5,6 @@ import dev.converge.devstack.postgres.PostgresTestResource;
 import dev.converge.devstack.testing.OpenApiEndpoints;
 import dev.converge.devstack.testing.OpenApiEndpoints.Answer;
 import dev.converge.devstack.testing.OpenApiEndpoints.Endpoint;
-import dev.converge.rollout.flow.TargetsTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -26,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "db-prefix", value = "ro_sys_"))
-@QuarkusTestResource(TargetsTestResource.class)
 class EveryEndpointNeedsATokenTest {
     /** Public on purpose; anything else that answers without a token fails the test. */
     static final Map<String, String> PUBLIC = Map.of(
