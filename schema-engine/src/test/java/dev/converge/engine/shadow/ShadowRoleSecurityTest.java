@@ -46,8 +46,6 @@ class ShadowRoleSecurityTest {
                 Arguments.of(Named.of("CREATE FUNCTION LANGUAGE c",
                                 "CREATE FUNCTION sys(cstring) RETURNS int AS '/lib/x86_64-linux-gnu/libc.so.6', 'system' LANGUAGE c;"),
                         "permission denied for language c"),
-                Arguments.of(Named.of("ALTER SYSTEM", "ALTER SYSTEM SET shared_preload_libraries = 'evil';"),
-                        "permission denied to set parameter \"shared_preload_libraries\""),
                 Arguments.of(Named.of("SET ROLE postgres", "SET ROLE postgres;\nCREATE TABLE leak AS SELECT pg_read_file('/etc/passwd') AS s;"),
                         "permission denied to set role \"postgres\""));
     }
@@ -72,6 +70,6 @@ class ShadowRoleSecurityTest {
                         + " || pg_has_role(w.s, 'pg_read_server_files', 'MEMBER') || pg_has_role(w.s, 'pg_execute_server_program', 'MEMBER')"
                         + " FROM who w JOIN pg_roles r ON r.rolname = w.s"));
         assertThat(facts).singleElement().asString()
-                .matches("(converge_shadow_[0-9a-f]{12}):\\1:falsefalsefalsefalsefalse");
+                .matches("(converge_shadow_[0-9a-z]+_[0-9a-f]{10}):\\1:falsefalsefalsefalsefalse");
     }
 }
