@@ -39,6 +39,15 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = logDir.resolve(module + ".log");
     }
 
+    static boolean packaged(String module) {
+        try {
+            locate(module);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
     /** The packaged service; in a reactor build the module has been packaged before this module's ITs run. */
     static Path locate(String module) {
         Path here = Path.of("").toAbsolutePath();
