@@ -46,8 +46,8 @@ public final class Chromium {
 
     /** Saves a screenshot of the whole page (the window is grown to the document height first). */
     public static Path screenshot(ChromeDriver driver, Path file) {
-        Object height = driver.executeScript("return Math.max(document.body.scrollHeight, 600)");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, ((Number) height).intValue() + 120));
+        Object height = driver.executeScript("return Math.max(document.documentElement.scrollHeight, 600)");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, ((Number) height).intValue() + 200));
         try {
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.createDirectories(file.getParent());

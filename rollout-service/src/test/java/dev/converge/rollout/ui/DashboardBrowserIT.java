@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -201,7 +202,8 @@ class DashboardBrowserIT {
         watchStage("prod", "SUCCEEDED", Duration.ofSeconds(120));
         await(By.cssSelector("#rollout-status[data-status='SUCCEEDED']"), Duration.ofSeconds(30));
         assertSameDocument();
-        String audit = await(By.id("audit")).getText();
+        String audit = new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("audit")).getText());
         assertThat(audit).contains("alice").containsIgnoringCase("approve").contains("ship it");
         Chromium.screenshot(browser, SHOTS.resolve("rollout-succeeded.png"));
 
@@ -244,13 +246,14 @@ class DashboardBrowserIT {
     /** Polls the stage's status as rendered until it reaches {@code wanted}; returns the distinct statuses seen. */
     private List<String> watchStage(String stage, String wanted, Duration timeout) {
         Set<String> seen = new LinkedHashSet<>();
+        // Read in one script call: the page re-renders on every event, so element handles go stale quickly.
+        String script = "const s = document.querySelector(\"[data-stage='" + stage + "']\"); return s ? s.dataset.status : null;";
         new WebDriverWait(browser, timeout, Duration.ofMillis(100)).until(d -> {
-            List<WebElement> el = d.findElements(By.cssSelector("[data-stage='" + stage + "']"));
-            if (el.isEmpty()) {
+            Object status = browser.executeScript(script);
+            if (status == null) {
                 return false;
             }
-            String status = el.get(0).getAttribute("data-status");
-            seen.add(status);
+            seen.add(status.toString());
             return wanted.equals(status);
         });
         return new ArrayList<>(seen);
@@ -262,6 +265,7 @@ class DashboardBrowserIT {
 
     private WebElement await(By by, Duration timeout) {
         return new WebDriverWait(browser, timeout, Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> by + " did not appear; page text:\n" + browser.findElement(By.tagName("body")).getText())
                 .until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
