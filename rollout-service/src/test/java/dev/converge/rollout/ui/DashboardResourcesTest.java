@@ -17,6 +17,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
@@ -91,11 +92,11 @@ class DashboardResourcesTest {
     void projectsListEnvironmentsInRolloutOrderWithoutInstanceDetails() {
         given().get("/v1/ui/projects").then().statusCode(401);
         given().header("Authorization", "Bearer " + VIEWER).get("/v1/ui/projects").then().statusCode(200)
-                .body("name", contains("hr"))
-                .body("[0].environments.name", contains("test", "prod"))
-                .body("[0].environments.policy", contains("AUTOMATIC", "APPROVAL"))
-                .body("[0].environments[1].approverRole", is("approver"))
-                .body("[0].environments[0].targets", contains("demo/hr_test"))
+                .body("name", hasItem("hr"))
+                .body("find { it.name == 'hr' }.environments.name", contains("test", "prod"))
+                .body("find { it.name == 'hr' }.environments.policy", contains("AUTOMATIC", "APPROVAL"))
+                .body("find { it.name == 'hr' }.environments[1].approverRole", is("approver"))
+                .body("find { it.name == 'hr' }.environments[0].targets", contains("demo/hr_test"))
                 .body(not(containsString("never-shown")))
                 .body(not(containsString("127.0.0.1")));
     }
