@@ -21,6 +21,8 @@ public class IngestTestProfile implements QuarkusTestProfile {
                 Map.entry("converge.auth.accounts.dash.token-sha256", Hashing.sha256Hex(VIEWER)),
                 Map.entry("converge.auth.accounts.dash.roles", "viewer"),
                 Map.entry("converge.instances.demo.host", "127.0.0.1"),
+                // never used to connect by ingest; NoSecretsLeakTest checks that it is never shown
+                Map.entry("converge.instances.demo.password", "hd-fake-target-password-7f3a"),
                 Map.entry("converge.environments.test.policy", "automatic"),
                 Map.entry("converge.environments.prod.after", "test"),
                 Map.entry("converge.environments.prod.policy", "approval"),
