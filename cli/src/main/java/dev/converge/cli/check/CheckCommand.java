@@ -81,6 +81,10 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE.json", description = "write the full result as JSON")
     Path output;
 
+    @Option(names = "--code-quality", paramLabel = "FILE.json",
+            description = "write a GitLab code-quality report (default under GitLab CI: " + GitLabCodeQuality.DEFAULT_FILE + ")")
+    String codeQuality;
+
     @Option(names = "--timeout", defaultValue = "10m", description = "how long to wait for all plans and reviews "
             + "(e.g. 90s, 10m; default ${DEFAULT-VALUE})")
     String timeout;
@@ -154,6 +158,7 @@ public class CheckCommand implements Callable<Integer> {
         try {
             id = submitWithRetry(client, body, key, err);
         } catch (ServerError e) {
+            writeCodeQuality(codeQualityReport(files).add(e), err);
             return refused(e, github, err);
         } catch (IOException e) {
             err.println("converge check: " + e.getMessage());
@@ -183,6 +188,7 @@ public class CheckCommand implements Callable<Integer> {
                     .map(t -> t.target() + " (" + t.status() + ")").toList());
         }
         writeOutput(fetched.raw(), result, s.threshold, failed, timedOut, err);
+        writeCodeQuality(codeQualityReport(files).add(result), err);
         if (github != null) {
             github.annotate(result);
             String markdown = MarkdownReport.render(result, s.threshold, failed, s.url.toString());
@@ -399,14 +405,30 @@ public class CheckCommand implements Callable<Integer> {
     }
 
     private void write(JsonNode doc, PrintWriter err) {
+        write("--output", output.toString(), doc, err);
+    }
+
+    private GitLabCodeQuality codeQualityReport(List<StateFile> files) {
+        return new GitLabCodeQuality(files.isEmpty() ? null : files.get(0).path());
+    }
+
+    /** Only when asked for with {@code --code-quality} or when running under GitLab CI. */
+    private void writeCodeQuality(GitLabCodeQuality report, PrintWriter err) {
+        String file = codeQuality != null ? codeQuality : GitLabCodeQuality.active(env) ? GitLabCodeQuality.DEFAULT_FILE : null;
+        if (file != null) {
+            write("--code-quality", file, report.json(), err);
+        }
+    }
+
+    private void write(String option, String target, JsonNode doc, PrintWriter err) {
         try {
-            Path file = workingDirectory.resolve(output);
+            Path file = workingDirectory.resolve(target);
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
             Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n");
         } catch (IOException e) {
-            err.println("converge check: cannot write --output " + output + ": " + e.getMessage());
+            err.println("converge check: cannot write " + option + " " + target + ": " + e.getMessage());
         }
     }
 

@@ -166,6 +166,58 @@ class CheckCommandTest {
     }
 
     @Test
+    void underGitLabCiWritesACodeQualityReportWithEveryFindingAndPlanningError() throws IOException {
+        writeSchema();
+        try (StubServer ingest = ingest(submission("COMPLETED", PLAN_TEST, PLAN_PROD_FAILED))) {
+            Run run = check(Map.of("CONVERGE_TOKEN", TOKEN, "GITLAB_CI", "true"), "--url", ingest.url(), "--project", "hr");
+            assertThat(run.exit()).isEqualTo(1);
+
+            JsonNode report = Json.mapper().readTree(repo.resolve(GitLabCodeQuality.DEFAULT_FILE).toFile());
+            assertThat(report).hasSize(2);
+            JsonNode finding = report.get(0);
+            assertThat(finding.get("check_name").asText()).isEqualTo("converge/index-naming");
+            assertThat(finding.get("severity").asText()).isEqualTo("major");
+            assertThat(finding.get("description").asText()).isEqualTo("demo/hr_test: index name should end in _ix");
+            assertThat(finding.at("/location/path").asText()).isEqualTo("schemas/hr.sql");
+            assertThat(finding.at("/location/lines/begin").asInt()).isEqualTo(7);
+            JsonNode down = report.get(1);
+            assertThat(down.get("severity").asText()).isEqualTo("blocker");
+            assertThat(down.get("description").asText()).startsWith("demo/hr_prod: cannot connect to demo/hr_prod");
+            assertThat(down.at("/location/path").asText()).as("no file: the first state file").isEqualTo("schemas/hr.sql");
+            assertThat(down.at("/location/lines/begin").asInt()).isEqualTo(1);
+            assertThat(finding.get("fingerprint").asText()).hasSize(64).isNotEqualTo(down.get("fingerprint").asText());
+
+            check(Map.of("CONVERGE_TOKEN", TOKEN), "--url", ingest.url(), "--project", "hr", "--code-quality", "again.json");
+            JsonNode again = Json.mapper().readTree(repo.resolve("again.json").toFile());
+            assertThat(again.get(0).get("fingerprint")).as("stable across runs").isEqualTo(finding.get("fingerprint"));
+        }
+    }
+
+    @Test
+    void writesNoCodeQualityReportOutsideGitLabUnlessAsked() throws IOException {
+        writeSchema();
+        try (StubServer ingest = ingest(submission("COMPLETED", PLAN_TEST, PLAN_PROD_OK))) {
+            assertThat(check(Map.of("CONVERGE_TOKEN", TOKEN), "--url", ingest.url(), "--project", "hr").exit()).isEqualTo(0);
+            assertThat(repo.resolve(GitLabCodeQuality.DEFAULT_FILE)).doesNotExist();
+        }
+    }
+
+    @Test
+    void aRefusedSubmissionGoesIntoTheCodeQualityReportWithItsPlace() throws IOException {
+        writeSchema();
+        try (StubServer ingest = new StubServer(r -> new StubServer.Reply(422, """
+                {"code":"STATE_FILE_INVALID","message":"schemas/hr.sql:2:1: DELETE is not allowed in a state file",
+                 "details":[{"file":"schemas/sub/departments.sql","line":2,"column":1,"message":"DELETE is not allowed in a state file"}]}"""))) {
+            check(Map.of("CONVERGE_TOKEN", TOKEN), "--url", ingest.url(), "--project", "hr", "--code-quality", "cq.json");
+            JsonNode report = Json.mapper().readTree(repo.resolve("cq.json").toFile());
+            assertThat(report).hasSize(1);
+            assertThat(report.get(0).get("check_name").asText()).isEqualTo("converge/STATE_FILE_INVALID");
+            assertThat(report.get(0).at("/location/path").asText()).isEqualTo("schemas/sub/departments.sql");
+            assertThat(report.get(0).at("/location/lines/begin").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aRefusedSubmissionNamesFileLineAndColumn() throws IOException {
         writeSchema();
         try (StubServer ingest = new StubServer(r -> new StubServer.Reply(422, """
