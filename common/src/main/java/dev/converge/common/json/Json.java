@@ -10,7 +10,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON codec for events and API payloads. Unknown properties are ignored so that a newer producer
- * can add fields without breaking older consumers; timestamps are ISO-8601 strings.
+ * can add fields without breaking older consumers; timestamps are ISO-8601 strings. Enums are read by name only:
+ * Jackson would otherwise take {@code "mode": 1} as the enum's ordinal, so a client's typo would pick a mode.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
@@ -24,6 +25,7 @@ public final class Json {
                 .registerModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 

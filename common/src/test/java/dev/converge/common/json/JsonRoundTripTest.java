@@ -93,6 +93,17 @@ class JsonRoundTripTest {
     }
 
     @Test
+    void anEnumIsReadByNameNeverByOrdinal() {
+        record Body(Mode mode) {
+        }
+        assertThat(Json.decode("{\"mode\":\"ROLLOUT\"}", Body.class).mode()).isEqualTo(Mode.ROLLOUT);
+        assertThatThrownBy(() -> Json.decode("{\"mode\":1}", Body.class))
+                .isInstanceOf(Json.JsonCodecException.class).hasMessageContaining("Mode");
+        assertThatThrownBy(() -> Json.decode("{\"mode\":\"1\"}", Body.class))
+                .isInstanceOf(Json.JsonCodecException.class).hasMessageContaining("Mode");
+    }
+
+    @Test
     void verdictIsTheHighestSeverity() {
         Finding warn = new Finding("r", Severity.WARNING, 0, "m", FindingSource.RULE, null, null);
         Finding err = new Finding("r", Severity.ERROR, 0, "m", FindingSource.AI, null, null);

@@ -7,7 +7,6 @@ import dev.converge.ingest.service.SubmissionView;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -96,12 +96,15 @@ public class SubmissionResource {
 
     @GET
     @Path("/projects/{project}/submissions")
-    @Operation(summary = "A project's submissions, newest first", description = "Needs role 'viewer'. Pass the "
-            + "returned 'next' as 'after' to get the following page.")
+    @Operation(summary = "A project's submissions, newest first", description = "Needs role 'viewer'. limit: 1..200, "
+            + "default 20. Pass the returned 'next' as 'after' to get the following page.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubmissionView.Page.class)))
     public Uni<SubmissionView.Page> list(@PathParam("project") String project,
-                                         @QueryParam("limit") @DefaultValue("20") int limit,
+                                         @Parameter(description = "page size, 1..200 (default 20)",
+                                                 schema = @Schema(type = SchemaType.INTEGER))
+                                         @QueryParam("limit") String limit,
                                          @QueryParam("after") String after) {
+        // limit is read as text: JAX-RS answers a non-numeric int query parameter with a bare 404
         return submissions.list(project, limit, after);
     }
 }

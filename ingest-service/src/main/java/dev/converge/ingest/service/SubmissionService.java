@@ -133,12 +133,38 @@ public class SubmissionService {
         }));
     }
 
-    public Uni<SubmissionView.Page> list(String project, int limit, String after) {
+    static final int DEFAULT_PAGE = 20;
+    static final int MAX_PAGE = 200;
+
+    /** The {@code limit} query parameter: absent means {@link #DEFAULT_PAGE}; anything but 1..200 is a 400 naming it. */
+    static int pageLimit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_PAGE;
+        }
+        String problem = "query parameter 'limit' must be a whole number between 1 and " + MAX_PAGE;
+        int limit;
+        try {
+            limit = Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            String shown = raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
+            throw new ApiException(400, "INVALID_REQUEST", problem + ", got '" + shown + "'",
+                    List.of(ErrorDetail.field("limit", problem)));
+        }
+        return limit;
+    }
+
+    public Uni<SubmissionView.Page> list(String project, String limitParam, String after) {
         if (config.project(project) == null) {
             return Uni.createFrom().failure(new ApiException(404, "UNKNOWN_PROJECT", "project '" + project + "' is not configured"));
         }
-        if (limit < 1 || limit > 200) {
-            return Uni.createFrom().failure(new ApiException(400, "INVALID_REQUEST", "limit must be between 1 and 200, got " + limit));
+        int limit;
+        try {
+            limit = pageLimit(limitParam);
+        } catch (ApiException e) {
+            return Uni.createFrom().failure(e);
         }
         return Panache.withSession(() -> {
             Uni<SubmissionEntity> cursor = after == null || after.isBlank() ? Uni.createFrom().nullItem()

@@ -58,9 +58,20 @@ class BadInputCatalogueTest {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> dbPassword;
 
-    /** One request and what it must answer. {@code authorization} is the whole header; {@code where} is "file:line:column" of the first detail, or null. */
+    /**
+     * One request and what it must answer. {@code authorization} is the whole header; {@code where} is "file:line:column"
+     * of the first detail, or null; {@code mentions} is text the message must contain (e.g. the parameter's name), or null.
+     */
     record Bad(String method, String path, String authorization, String contentType, String body, String idempotencyKey,
-               int status, String code, String where) {
+               int status, String code, String where, String mentions) {
+        Bad(String method, String path, String authorization, String contentType, String body, String idempotencyKey,
+            int status, String code, String where) {
+            this(method, path, authorization, contentType, body, idempotencyKey, status, code, where, null);
+        }
+
+        Bad mentioning(String text) {
+            return new Bad(method, path, authorization, contentType, body, idempotencyKey, status, code, where, text);
+        }
     }
 
     private static String bearer(String token) {
@@ -135,6 +146,10 @@ class BadInputCatalogueTest {
                         400, "INVALID_REQUEST")),
                 row("mode missing", post("{\"files\":[{\"path\":\"a.sql\",\"content\":\"\"}]}", 400, "INVALID_REQUEST")),
                 row("mode unknown", post("{\"mode\":\"DEPLOY\",\"files\":[]}", 400, "INVALID_REQUEST")),
+                row("mode a number (an enum's ordinal)", post("{\"mode\":1,\"files\":[{\"path\":\"a.sql\",\"content\":\"\"}]}",
+                        400, "INVALID_REQUEST").mentioning("mode")),
+                row("mode a numeric string", post("{\"mode\":\"0\",\"files\":[{\"path\":\"a.sql\",\"content\":\"\"}]}",
+                        400, "INVALID_REQUEST").mentioning("mode")),
                 row("mode an array", post("{\"mode\":[\"CHECK\"],\"files\":[{\"path\":\"a.sql\",\"content\":\"\"}]}", 400, "INVALID_REQUEST")),
                 row("files missing", post("{\"mode\":\"CHECK\"}", 400, "EMPTY_FILE_SET")),
                 row("files empty", post("{\"mode\":\"CHECK\",\"files\":[]}", 400, "EMPTY_FILE_SET")),
@@ -208,7 +223,14 @@ class BadInputCatalogueTest {
                         403, "FORBIDDEN")),
                 row("GET unknown submission", get(IngestTestProfile.VIEWER, "/v1/submissions/" + UUID.randomUUID(), 404, "UNKNOWN_SUBMISSION")),
                 row("GET list of an unknown project", get(IngestTestProfile.VIEWER, "/v1/projects/payroll/submissions", 404, "UNKNOWN_PROJECT")),
-                row("GET list with limit=0", get(IngestTestProfile.VIEWER, "/v1/projects/hr/submissions?limit=0", 400, "INVALID_REQUEST")),
+                row("GET list with limit=0", get(IngestTestProfile.VIEWER, "/v1/projects/hr/submissions?limit=0", 400, "INVALID_REQUEST")
+                        .mentioning("'limit'")),
+                row("GET list with limit=ten", get(IngestTestProfile.VIEWER, "/v1/projects/hr/submissions?limit=ten", 400,
+                        "INVALID_REQUEST").mentioning("'limit'")),
+                row("GET list with limit=1e3", get(IngestTestProfile.VIEWER, "/v1/projects/hr/submissions?limit=1e3", 400,
+                        "INVALID_REQUEST").mentioning("'limit'")),
+                row("GET list with limit over 32 bits", get(IngestTestProfile.VIEWER, "/v1/projects/hr/submissions?limit=99999999999",
+                        400, "INVALID_REQUEST").mentioning("'limit'")),
                 row("GET list without a token", get(null, "/v1/projects/hr/submissions", 401, "UNAUTHENTICATED")));
     }
 
@@ -239,6 +261,9 @@ class BadInputCatalogueTest {
         assertThat(error.path("code").asText()).as(text).isEqualTo(bad.code());
         assertThat(error.path("message").asText()).as(text).hasSizeGreaterThan(10).doesNotContain("\n\tat ")
                 .doesNotContain("Exception").doesNotContain("com.fasterxml");
+        if (bad.mentions() != null) {
+            assertThat(error.path("message").asText()).as(text).contains(bad.mentions());
+        }
         if (bad.where() != null) {
             JsonNode first = error.path("details").path(0);
             assertThat(first.path("file").asText() + ":" + first.path("line").asText() + ":" + first.path("column").asText())

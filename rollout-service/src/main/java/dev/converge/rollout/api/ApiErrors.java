@@ -14,6 +14,7 @@ public class ApiErrors implements ExceptionMapper<RolloutException> {
     @Override
     public Response toResponse(RolloutException e) {
         int status = switch (e.kind()) {
+            case BAD_REQUEST -> 400;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case FORBIDDEN -> 403;

@@ -11,7 +11,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,6 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -63,13 +65,16 @@ public class RolloutResource {
     @Path("/projects/{project}/rollouts")
     @WithSession
     @Operation(summary = "The project's rollouts, newest first")
-    public Uni<List<RolloutView>> list(@PathParam("project") String project, @QueryParam("limit") @DefaultValue("50") int limit,
+    public Uni<List<RolloutView>> list(@PathParam("project") String project,
+                                       @Parameter(description = "at most this many (1..500, default 50)",
+                                               schema = @Schema(type = SchemaType.INTEGER))
+                                       @QueryParam("limit") String limit,
                                        @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         directory.authenticate(auth);
         if (directory.config().project(project) == null) {
             throw new RolloutException(RolloutException.Kind.NOT_FOUND, "no project '" + project + "'");
         }
-        return store.listByProject(project, Math.max(1, Math.min(limit, 500)))
+        return store.listByProject(project, Math.max(1, Math.min(pageLimit(limit), 500)))
                 .map(rs -> rs.stream().map(r -> RolloutView.of(r, null)).toList());
     }
 
@@ -115,6 +120,20 @@ public class RolloutResource {
         Actor actor = actor(auth);
         CustomMethod m = CustomMethod.parse(taskAndVerb, "retry");
         return service.retry(id, m.subject(), actor, comment(body)).chain(this::view);
+    }
+
+    /** Read as text: JAX-RS answers a non-numeric int query parameter with a bare 404 that names nothing. */
+    private static int pageLimit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 50;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            String shown = raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
+            throw new RolloutException(RolloutException.Kind.BAD_REQUEST,
+                    "query parameter 'limit' must be a whole number (1..500), got '" + shown + "'");
+        }
     }
 
     private Uni<RolloutView> view(Rollout r) {

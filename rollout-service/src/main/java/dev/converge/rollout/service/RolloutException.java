@@ -3,7 +3,8 @@ package dev.converge.rollout.service;
 /** A request the rollout cannot honour; {@link Kind} maps to an HTTP status, the message is for a person. */
 public class RolloutException extends RuntimeException {
     public enum Kind {
-        NOT_FOUND, CONFLICT, FORBIDDEN, INVALID
+        /** a query or path parameter that cannot be read (400) */
+        BAD_REQUEST, NOT_FOUND, CONFLICT, FORBIDDEN, INVALID
     }
 
     private final Kind kind;

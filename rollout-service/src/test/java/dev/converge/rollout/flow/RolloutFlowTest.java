@@ -240,6 +240,9 @@ class RolloutFlowTest {
         given().header("Authorization", "Bearer " + token("vic")).get("/v1/projects/nope/rollouts")
                 .then().statusCode(404);
         given().header("Authorization", "Bearer " + token("vic")).get("/v1/projects/hr/rollouts").then().statusCode(200);
+        given().header("Authorization", "Bearer " + token("vic")).get("/v1/projects/hr/rollouts?limit=ten").then()
+                .statusCode(400).contentType("application/json").body("code", is("BAD_REQUEST"))
+                .body("message", containsString("'limit'"));
         given().header("Authorization", "Bearer " + token("bob")).contentType("application/json").body("{}")
                 .post("/v1/rollouts/x/stages/prod:launch").then().statusCode(404).body("message", containsString(":approve"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/v1/rollouts/{id}/stages/{stageAndVerb}")).body(containsString(":approve"));
