@@ -47,7 +47,30 @@ class ShadowRoleSecurityTest {
                                 "CREATE FUNCTION sys(cstring) RETURNS int AS '/lib/x86_64-linux-gnu/libc.so.6', 'system' LANGUAGE c;"),
                         "permission denied for language c"),
                 Arguments.of(Named.of("SET ROLE postgres", "SET ROLE postgres;\nCREATE TABLE leak AS SELECT pg_read_file('/etc/passwd') AS s;"),
-                        "permission denied to set role \"postgres\""));
+                        "permission denied to set role \"postgres\""),
+                // the remaining ways out of the database that PostgreSQL 15 offers a superuser
+                Arguments.of(Named.of("pg_read_binary_file", "CREATE TABLE leak AS SELECT pg_read_binary_file('/etc/passwd') AS s;"),
+                        "permission denied for function pg_read_binary_file"),
+                Arguments.of(Named.of("pg_ls_dir", "CREATE TABLE leak AS SELECT pg_ls_dir('/') AS s;"),
+                        "permission denied for function pg_ls_dir"),
+                Arguments.of(Named.of("COPY FROM file", "CREATE TABLE leak (line text);\nCOPY leak FROM '/etc/passwd';"),
+                        "COPY from a file"),
+                Arguments.of(Named.of("lo_export", "CREATE TABLE leak AS SELECT lo_export(lo_from_bytea(0, 'x'), '/tmp/converge_shadow_leak') AS r;"),
+                        "permission denied for function lo_export"),
+                Arguments.of(Named.of("CREATE FUNCTION LANGUAGE internal (untrusted)",
+                                "CREATE FUNCTION leak(text, bigint, bigint) RETURNS text AS 'pg_read_file_off_len' LANGUAGE internal;"),
+                        "permission denied for language internal"),
+                Arguments.of(Named.of("CREATE LANGUAGE", "CREATE TRUSTED LANGUAGE evil HANDLER plpgsql_call_handler;"),
+                        "must be superuser to create custom procedural language"),
+                Arguments.of(Named.of("CREATE EXTENSION adminpack (writes files)", "CREATE EXTENSION adminpack;"),
+                        "permission denied to create extension \"adminpack\""),
+                Arguments.of(Named.of("CREATE EXTENSION dblink (connects as others)", "CREATE EXTENSION dblink;"),
+                        "permission denied to create extension \"dblink\""),
+                Arguments.of(Named.of("SET SESSION AUTHORIZATION postgres",
+                                "SET SESSION AUTHORIZATION postgres;\nCREATE TABLE leak AS SELECT pg_read_file('/etc/passwd') AS s;"),
+                        "permission denied to set session authorization"),
+                Arguments.of(Named.of("RESET ROLE", "RESET ROLE;\nCREATE TABLE leak AS SELECT pg_read_file('/etc/passwd') AS s;"),
+                        "permission denied for function pg_read_file"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,8 +91,25 @@ class ShadowRoleSecurityTest {
                 "CREATE TABLE who AS SELECT session_user::text AS s, current_user::text AS c;"), db ->
                 ShadowDatabaseTest.query(db, "SELECT w.s || ':' || w.c || ':' || r.rolsuper || r.rolcreatedb || r.rolcreaterole"
                         + " || pg_has_role(w.s, 'pg_read_server_files', 'MEMBER') || pg_has_role(w.s, 'pg_execute_server_program', 'MEMBER')"
+                        + " || pg_has_role(w.s, 'pg_write_server_files', 'MEMBER')"
                         + " FROM who w JOIN pg_roles r ON r.rolname = w.s"));
         assertThat(facts).singleElement().asString()
-                .matches("(converge_shadow_[0-9a-z]+_[0-9a-f]{10}):\\1:falsefalsefalsefalsefalse");
+                .matches("(converge_shadow_[0-9a-z]+_[0-9a-f]{10}):\\1:falsefalsefalsefalsefalsefalse");
+    }
+
+    /**
+     * ALTER SYSTEM cannot be tried as a statement: the shadow runs the files in a transaction block, which refuses it
+     * before the role is consulted. So the role's own right is asked: it may not ALTER SYSTEM the settings that load
+     * code or run programs.
+     */
+    @Test
+    void theRoleMayNotAlterSystemSettingsThatLoadCodeOrRunPrograms() {
+        List<String> rights = new ShadowDatabase(SERVER).run(unchecked(
+                "CREATE TABLE rights AS SELECT p AS setting, has_parameter_privilege(session_user, p, 'ALTER SYSTEM') AS alter_system,"
+                        + " has_parameter_privilege(session_user, p, 'SET') AS set"
+                        + " FROM unnest(ARRAY['shared_preload_libraries', 'archive_command', 'session_preload_libraries']) AS p;"),
+                db -> ShadowDatabaseTest.query(db, "SELECT setting || ' ' || alter_system || ' ' || set FROM rights ORDER BY 1"));
+        assertThat(rights).containsExactly("archive_command false false", "session_preload_libraries false false",
+                "shared_preload_libraries false false");
     }
 }
