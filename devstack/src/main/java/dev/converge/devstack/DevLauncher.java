@@ -31,7 +31,11 @@ import java.util.concurrent.CountDownLatch;
  * PostgreSQL, creates the system database and the demo targets, starts the four services, waits until all are
  * ready and then stays until interrupted, stopping everything it started. {@code down} stops a running {@code up}
  * (for example one started with {@code --detach}); {@code status} shows what runs.
- * State lives in {@code .converge-dev/} (pid file, ports, logs).
+ * State lives in {@code .converge-dev/} (pid file, ports, logs), or in {@code -Dconverge.dev.home}.
+ * <p>
+ * {@code -Dconverge.dev.config=<file>} (a properties file) replaces the demo topology: its entries are given to the
+ * services as they are, its {@code converge.db.name} names the system database, and no demo database is created.
+ * {@code bin/bench-system} uses this to run the system on its own project, targets and system database.
  */
 public final class DevLauncher {
     static final String SYSTEM_DB = "converge";
@@ -42,34 +46,67 @@ public final class DevLauncher {
     private final Path root;
     private final Path state;
     private final Path logs;
+    private final Map<String, String> topology;
     private final List<ServiceProcess> services = new ArrayList<>();
     private KafkaProcess kafka;
     private PostgresServer postgres;
 
     DevLauncher(Path root) {
+        this(root, root.resolve(".converge-dev"), null);
+    }
+
+    /** {@code topology} null: the demo topology; otherwise the properties that replace it. */
+    DevLauncher(Path root, Path state, Map<String, String> topology) {
         this.root = root;
-        this.state = root.resolve(".converge-dev");
+        this.state = state;
         this.logs = state.resolve("logs");
+        this.topology = topology;
     }
 
     public static void main(String[] args) {
         Path root = Path.of(System.getProperty("converge.root", ".")).toAbsolutePath().normalize();
         String command = args.length == 0 ? "up" : args[0];
-        DevLauncher launcher = new DevLauncher(root);
         try {
-            switch (command) {
-                case "up" -> launcher.up();
-                case "down" -> System.exit(launcher.down());
-                case "status" -> System.exit(launcher.status());
-                default -> {
-                    System.err.println("usage: bin/converge-dev up [--detach] | down | status");
-                    System.exit(64);
-                }
-            }
+            String home = System.getProperty("converge.dev.home", "");
+            String config = System.getProperty("converge.dev.config", "");
+            DevLauncher launcher = new DevLauncher(root,
+                    home.isBlank() ? root.resolve(".converge-dev") : Path.of(home).toAbsolutePath().normalize(),
+                    config.isBlank() ? null : loadTopology(Path.of(config)));
+            run(launcher, command);
         } catch (RuntimeException e) {
             System.err.println("converge-dev: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    private static void run(DevLauncher launcher, String command) {
+        switch (command) {
+            case "up" -> launcher.up();
+            case "down" -> System.exit(launcher.down());
+            case "status" -> System.exit(launcher.status());
+            default -> {
+                System.err.println("usage: bin/converge-dev up [--detach] | down | status");
+                System.exit(64);
+            }
+        }
+    }
+
+    /** Reads the properties file of {@code -Dconverge.dev.config}; a missing or unreadable file is one clear line. */
+    static Map<String, String> loadTopology(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read configuration " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        p.stringPropertyNames().stream().sorted().forEach(k -> m.put(k, p.getProperty(k).trim()));
+        return m;
+    }
+
+    /** The system database: the configuration's {@code converge.db.name}, else {@value #SYSTEM_DB}. */
+    String systemDatabase() {
+        return topology == null ? SYSTEM_DB : topology.getOrDefault("converge.db.name", SYSTEM_DB);
     }
 
     void up() {
@@ -95,8 +132,10 @@ public final class DevLauncher {
 
             postgres = PostgresFinder.find();
             System.out.println("PostgreSQL: " + postgres);
-            postgres.createDatabase(SYSTEM_DB);
-            DEMO_DATABASES.forEach(postgres::createDatabase);
+            postgres.createDatabase(systemDatabase());
+            if (topology == null) {
+                DEMO_DATABASES.forEach(postgres::createDatabase);
+            }
 
             Path kafkaDir = state.resolve("kafka");
             deleteRecursively(kafkaDir); // a fresh broker each run; the services' inboxes make replays harmless
@@ -105,7 +144,7 @@ public final class DevLauncher {
             kafka.start();
             writeState();
 
-            Map<String, String> props = serviceProperties();
+            Map<String, String> props = serviceProperties(kafka.bootstrapServers(), postgres);
             for (ConvergeService s : ConvergeService.values()) {
                 services.add(new ServiceProcess(s.module(), s.jar(root), s.defaultPort(), props,
                         logs.resolve(s.module() + ".log")).start());
@@ -128,16 +167,22 @@ public final class DevLauncher {
         }
     }
 
-    private Map<String, String> serviceProperties() {
+    Map<String, String> serviceProperties(String bootstrapServers, PostgresServer postgres) {
         String token = System.getenv().getOrDefault("CONVERGE_DEV_TOKEN", "converge-dev-token");
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        p.put("kafka.bootstrap.servers", bootstrapServers);
         p.put("converge.db.host", postgres.host());
         p.put("converge.db.port", String.valueOf(postgres.port()));
         p.put("converge.db.name", SYSTEM_DB);
         p.put("converge.db.username", postgres.user());
         if (postgres.password() != null) {
             p.put("converge.db.password", postgres.password());
+        }
+        if (topology != null) {
+            p.putAll(topology);
+            return p;
+        }
+        if (postgres.password() != null) {
             p.put("converge.instances.demo.password", postgres.password());
         }
         // The demo topology: instance "demo" (this PostgreSQL), project "hr", test (automatic) -> prod (approval).
@@ -160,6 +205,17 @@ public final class DevLauncher {
     private void printSummary() {
         String token = System.getenv().getOrDefault("CONVERGE_DEV_TOKEN", "converge-dev-token");
         StringBuilder out = new StringBuilder("\nConverge is up.\n");
+        if (topology != null) {
+            for (ServiceProcess p : services) {
+                out.append(String.format("  %-16s %s   (pid %d)%n", p.name(), p.url(), p.pid()));
+            }
+            out.append("  kafka            ").append(kafka.bootstrapServers()).append("   (pid ").append(kafka.pid()).append(")\n");
+            out.append("  postgresql       ").append(postgres).append("   system db '").append(systemDatabase()).append("'\n");
+            out.append("  configuration    ").append(System.getProperty("converge.dev.config")).append('\n');
+            out.append("  logs             ").append(logs).append('\n');
+            System.out.println(out);
+            return;
+        }
         for (ServiceProcess p : services) {
             out.append(String.format("  %-16s %s   (ready: %s/q/health/ready, API docs: %s/q/openapi)%n", p.name(), p.url(),
                     p.url(), p.url()));
