@@ -1,87 +1,26 @@
 package dev.converge.review;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.is;
-
 import dev.converge.common.Topics;
-import dev.converge.common.events.Event;
-import dev.converge.common.json.Json;
-import dev.converge.devstack.kafka.KafkaClients;
 import dev.converge.devstack.kafka.KafkaTestResource;
 import dev.converge.devstack.postgres.PostgresTestResource;
-import dev.converge.devstack.testing.SampleEvents;
+import dev.converge.devstack.testing.ServiceShellContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
 
 /** The review-service shell against a real in-process broker and its own database. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "db-prefix", value = "fnd_review_"))
-class ReviewServiceShellTest {
-    /** The topics this service consumes, each on its own channel. */
-    static final List<String> CONSUMED = List.of(Topics.PLANS);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    Pool pool;
-
-    @Test
-    void isReadyOnlyWithKafkaAndItsDatabaseChecked() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("status", is("UP"))
-                .body("checks.name", hasItems(
-                        "SmallRye Reactive Messaging - readiness check",
-                        "Reactive PostgreSQL connections health check"));
-        given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+class ReviewServiceShellTest extends ServiceShellContract {
+    @Override
+    protected String schema() {
+        return "review";
     }
 
-    @Test
-    void exposesMetricsAndOpenApi() {
-        given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200);
-    }
-
-    @Test
-    void migratesItsOwnSchemaWithInboxAndOutbox() {
-        List<String> tables = pool.query("select table_name from information_schema.tables where table_schema = 'review'")
-                .execute().await().atMost(Duration.ofSeconds(10))
-                .stream().map((Row r) -> r.getString(0)).toList();
-        assertThat(tables).contains("inbox", "outbox", "flyway_schema_history");
-    }
-
-    @Test
-    void processesEachConsumedTopicOnceEvenWhenARecordIsDeliveredTwice() {
-        for (String topic : CONSUMED) {
-            Event event = SampleEvents.forTopic(topic);
-            KafkaClients.send(bootstrapServers, topic, event.key(), Json.encode(event));
-            KafkaClients.send(bootstrapServers, topic, event.key(), Json.encode(event));
-
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> given().get("/v1/processed-events/" + event.eventId()).statusCode() == 200);
-            given().get("/v1/processed-events/" + event.eventId()).then()
-                    .body("topic", is(topic)).body("eventType", is(event.getClass().getSimpleName()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/metrics").asString()
-                    .contains("converge_events_duplicates_total{topic=\"" + topic + "\"} 1.0"));
-            assertThat(given().get("/q/metrics").asString())
-                    .contains("converge_events_processed_total{topic=\"" + topic + "\"} 1.0");
-        }
-    }
-
-    @Test
-    void answers404ForAnEventItHasNotProcessed() {
-        given().get("/v1/processed-events/never-seen").then().statusCode(404);
+    @Override
+    protected List<String> consumedTopics() {
+        return List.of(Topics.PLANS);
     }
 }

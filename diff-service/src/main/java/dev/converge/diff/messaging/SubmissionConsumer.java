@@ -3,7 +3,7 @@ package dev.converge.diff.messaging;
 import dev.converge.common.Channels;
 import dev.converge.common.Topics;
 import dev.converge.common.events.SubmissionAccepted;
-import dev.converge.diff.service.Inbox;
+import dev.converge.common.service.Inbox;
 import dev.converge.diff.service.PlanningService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

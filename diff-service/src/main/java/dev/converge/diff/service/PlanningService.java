@@ -1,7 +1,6 @@
 package dev.converge.diff.service;
 
 import dev.converge.common.Topics;
-import dev.converge.common.events.Event;
 import dev.converge.common.events.EventIds;
 import dev.converge.common.events.PlanComputed;
 import dev.converge.common.events.PlanEvent;
@@ -9,8 +8,7 @@ import dev.converge.common.events.PlanFailed;
 import dev.converge.common.events.StatusChanged;
 import dev.converge.common.events.SubjectType;
 import dev.converge.common.events.SubmissionAccepted;
-import dev.converge.common.json.Json;
-import dev.converge.diff.repository.OutboxEntity;
+import dev.converge.common.service.OutboxEntity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -18,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +51,8 @@ public class PlanningService {
     private Uni<Void> record(List<PlanEvent> plans) {
         List<OutboxEntity> rows = new ArrayList<>();
         for (PlanEvent plan : plans) {
-            rows.add(row(Topics.PLANS, plan));
-            rows.add(row(Topics.STATUS, status(plan)));
+            rows.add(OutboxEntity.of(Topics.PLANS, plan));
+            rows.add(OutboxEntity.of(Topics.STATUS, status(plan)));
         }
         return OutboxEntity.persist(rows);
     }
@@ -76,15 +73,5 @@ public class PlanningService {
         }
         return new StatusChanged(EventIds.of(plan.eventId(), "status", status), plan.occurredAt(), plan.submissionId(),
                 plan.project(), SubjectType.PLAN, plan.target(), plan.target(), status, message, attributes);
-    }
-
-    private static OutboxEntity row(String topic, Event event) {
-        OutboxEntity row = new OutboxEntity();
-        row.eventId = event.eventId();
-        row.topic = topic;
-        row.recordKey = event.key();
-        row.payload = Json.encode(event);
-        row.createdAt = Instant.now();
-        return row;
     }
 }

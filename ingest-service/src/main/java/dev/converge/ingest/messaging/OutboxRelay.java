@@ -1,87 +1,29 @@
 package dev.converge.ingest.messaging;
 
 import dev.converge.common.Topics;
-import dev.converge.ingest.repository.OutboxEntity;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.converge.common.service.AbstractOutboxRelay;
+import dev.converge.common.service.OutboxEntity;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-/**
- * Publishes outbox rows in the order they were written and marks each published once the broker acknowledged it.
- * A crash between send and mark re-sends the row later: consumers de-duplicate by event id, so at-least-once is
- * enough. One relay pass at a time; a failed send stops the pass and the next one retries.
- */
+/** Publishes ingest-service's outbox: accepted submissions on {@link Topics#SUBMISSIONS}. */
 @ApplicationScoped
-public class OutboxRelay {
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH = 100;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-
+public class OutboxRelay extends AbstractOutboxRelay {
     private final SubmissionPublisher publisher;
 
     public OutboxRelay(SubmissionPublisher publisher) {
         this.publisher = publisher;
     }
 
-    /**
-     * Runs a relay pass now (after a commit that wrote outbox rows), without waiting for the next sweep. The
-     * caller does not wait: the event goes out as soon as the broker takes it.
-     */
-    public void kick() {
-        relay().subscribe().with(done -> { }, failure -> { });
-    }
-
-    /** The sweep that publishes whatever a kick missed, e.g. rows left by a crash between commit and send. */
     @Scheduled(every = "${converge.ingest.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return relay();
     }
 
-    Uni<Void> relay() {
-        if (!running.compareAndSet(false, true)) {
-            // A pass is under way; make it look again when it ends so nothing written meanwhile waits a sweep.
-            again.set(true);
-            return Uni.createFrom().voidItem();
-        }
-        again.set(false);
-        return pass().eventually(() -> {
-            running.set(false);
-            if (again.getAndSet(false)) {
-                kick();
-            }
-        });
-    }
-
-    private Uni<Void> pass() {
-        return Panache.withSession(() -> OutboxEntity.unpublished(BATCH))
-                .chain(this::publishInOrder)
-                .onFailure().invoke(e -> LOG.warnf("outbox relay: %s (will retry)", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> publishInOrder(List<OutboxEntity> rows) {
-        return Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(this::publish)
-                .collect().last()
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> publish(OutboxEntity row) {
-        if (!Topics.SUBMISSIONS.equals(row.topic)) {
-            return Uni.createFrom().failure(new IllegalStateException("outbox row " + row.id + " is for topic '"
-                    + row.topic + "', which ingest does not publish"));
-        }
-        return publisher.publish(row.recordKey, row.payload)
-                .chain(() -> Panache.withTransaction(() -> OutboxEntity.markPublished(row.id, Instant.now())))
-                .replaceWithVoid();
+    @Override
+    protected Uni<Void> send(OutboxEntity row) {
+        return Topics.SUBMISSIONS.equals(row.topic) ? publisher.publish(row.recordKey, row.payload).replaceWithVoid()
+                : notPublished(row, "ingest-service");
     }
 }

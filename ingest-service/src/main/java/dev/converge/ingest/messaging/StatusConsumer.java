@@ -3,7 +3,7 @@ package dev.converge.ingest.messaging;
 import dev.converge.common.Channels;
 import dev.converge.common.Topics;
 import dev.converge.common.events.StatusChanged;
-import dev.converge.ingest.service.Inbox;
+import dev.converge.common.service.Inbox;
 import dev.converge.ingest.service.ReadModelService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

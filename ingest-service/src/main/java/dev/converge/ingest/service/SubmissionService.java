@@ -7,7 +7,7 @@ import dev.converge.common.events.EventIds;
 import dev.converge.common.events.SubmissionAccepted;
 import dev.converge.common.json.Json;
 import dev.converge.ingest.messaging.OutboxRelay;
-import dev.converge.ingest.repository.OutboxEntity;
+import dev.converge.common.service.OutboxEntity;
 import dev.converge.ingest.repository.SubmissionEntity;
 import dev.converge.ingest.repository.TargetStateEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -110,12 +110,7 @@ public class SubmissionService {
 
         SubmissionAccepted event = new SubmissionAccepted(EventIds.of("submission-accepted", id), now, id,
                 valid.project(), valid.mode(), valid.files(), valid.targetNames(), valid.customRules(), valid.vcs(), principal);
-        OutboxEntity out = new OutboxEntity();
-        out.eventId = event.eventId();
-        out.topic = Topics.SUBMISSIONS;
-        out.recordKey = event.key();
-        out.payload = Json.encode(event);
-        out.createdAt = now;
+        OutboxEntity out = OutboxEntity.of(Topics.SUBMISSIONS, event);
 
         return s.persist()
                 .chain(() -> TargetStateEntity.persist(targets))

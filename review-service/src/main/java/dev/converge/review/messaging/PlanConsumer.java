@@ -3,7 +3,7 @@ package dev.converge.review.messaging;
 import dev.converge.common.Channels;
 import dev.converge.common.Topics;
 import dev.converge.common.events.PlanEvent;
-import dev.converge.review.service.Inbox;
+import dev.converge.common.service.Inbox;
 import dev.converge.review.service.OnVertxContext;
 import dev.converge.review.service.ReviewService;
 import io.smallrye.mutiny.Uni;

@@ -12,7 +12,7 @@ import dev.converge.common.events.Verdict;
 import dev.converge.common.json.Json;
 import dev.converge.review.ai.AiOutcome;
 import dev.converge.review.ai.AiReviewer;
-import dev.converge.review.repository.OutboxEntity;
+import dev.converge.common.service.OutboxEntity;
 import dev.converge.review.rules.RuleConfig;
 import dev.converge.review.rules.RuleConfigs;
 import dev.converge.review.rules.RuleEngine;

@@ -3,7 +3,7 @@ package dev.converge.rollout.execution;
 import dev.converge.common.Channels;
 import dev.converge.common.events.StatusChanged;
 import dev.converge.common.json.Json;
-import dev.converge.rollout.repository.OutboxRecord;
+import dev.converge.common.service.OutboxEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -36,12 +36,12 @@ public class OutboxPublisher {
     /** Blocking; called from the scheduler thread. */
     public void publishPending() throws Throwable {
         while (true) {
-            List<OutboxRecord> batch = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                    OutboxRecord.<OutboxRecord>find("publishedAt is null order by id").page(0, BATCH).list()));
+            List<OutboxEntity> batch = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
+                    OutboxEntity.unpublished(BATCH)));
             if (batch.isEmpty()) {
                 return;
             }
-            for (OutboxRecord r : batch) {
+            for (OutboxEntity r : batch) {
                 Message<String> message = Message.of(r.payload, Metadata.of(
                         OutgoingKafkaRecordMetadata.<String>builder().withTopic(r.topic).withKey(r.recordKey).build()));
                 status.sendMessage(message).await().atMost(Duration.ofSeconds(60));
@@ -49,7 +49,7 @@ public class OutboxPublisher {
             }
             List<Long> ids = batch.stream().map(r -> r.id).toList();
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                    OutboxRecord.update("publishedAt = ?1 where id in ?2", Instant.now(), ids)).replaceWithVoid());
+                    OutboxEntity.markPublished(ids, Instant.now())).replaceWithVoid());
             if (batch.size() < BATCH) {
                 return;
             }

@@ -3,7 +3,7 @@ package dev.converge.rollout.messaging;
 import dev.converge.common.Channels;
 import dev.converge.common.Topics;
 import dev.converge.common.events.SubmissionAccepted;
-import dev.converge.rollout.service.Inbox;
+import dev.converge.common.service.Inbox;
 import dev.converge.rollout.service.RolloutService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

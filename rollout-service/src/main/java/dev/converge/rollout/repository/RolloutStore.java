@@ -1,6 +1,7 @@
 package dev.converge.rollout.repository;
 
 import dev.converge.common.Topics;
+import dev.converge.common.service.OutboxEntity;
 import dev.converge.common.events.EventIds;
 import dev.converge.common.events.StatusChanged;
 import dev.converge.common.json.Json;
@@ -126,14 +127,8 @@ public class RolloutStore {
         return r;
     }
 
-    private static OutboxRecord outboxRecord(StatusChanged event) {
-        OutboxRecord r = new OutboxRecord();
-        r.eventId = event.eventId();
-        r.topic = Topics.STATUS;
-        r.recordKey = event.key();
-        r.payload = Json.encode(event);
-        r.createdAt = Instant.now();
-        return r;
+    private static OutboxEntity outboxRecord(StatusChanged event) {
+        return OutboxEntity.of(Topics.STATUS, event);
     }
 
     private static AuditRecord auditRecord(Rollout rollout, Decision d) {

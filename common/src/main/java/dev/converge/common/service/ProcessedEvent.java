@@ -1,4 +1,4 @@
-package dev.converge.review.repository;
+package dev.converge.common.service;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package dev.converge.rollout.config;
+package dev.converge.common.service;
 
 import dev.converge.common.config.ConfigException;
 import dev.converge.common.config.ConvergeConfig;
@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 public class ConvergeConfigBootstrap {
-    static final int EXIT_BAD_CONFIG = 2;
+    public static final int EXIT_BAD_CONFIG = 2;
     private static final Logger LOG = Logger.getLogger(ConvergeConfigBootstrap.class);
 
     @Produces
@@ -35,20 +35,27 @@ public class ConvergeConfigBootstrap {
         try {
             load(config);
         } catch (ConfigException e) {
-            LOG.error(startupFailure(e));
+            String failure = startupFailure(serviceName(config), e);
+            LOG.error(failure);
             // Request exit code 2, then stop the remaining startup steps; Quarkus swallows this exception quietly.
             Quarkus.asyncExit(EXIT_BAD_CONFIG);
-            throw new PreventFurtherStepsException(startupFailure(e), EXIT_BAD_CONFIG);
+            throw new PreventFurtherStepsException(failure, EXIT_BAD_CONFIG);
         }
     }
 
     /** Parses and validates; throws {@link ConfigException} naming the property on the first problem. */
-    static ConvergeConfig load(Config config) {
+    public static ConvergeConfig load(Config config) {
         return ConvergeConfig.fromProperties(convergeProperties(config));
     }
 
-    static String startupFailure(ConfigException e) {
-        return "rollout-service: invalid configuration: " + e.getMessage();
+    /** The one line a bad configuration stops the service with, e.g. {@code diff-service: invalid configuration: …}. */
+    public static String startupFailure(String service, ConfigException e) {
+        return service + ": invalid configuration: " + e.getMessage();
+    }
+
+    /** The service's {@code quarkus.application.name} (each service's application.properties sets it). */
+    static String serviceName(Config config) {
+        return config.getOptionalValue("quarkus.application.name", String.class).orElse("converge");
     }
 
     static Map<String, String> convergeProperties(Config config) {

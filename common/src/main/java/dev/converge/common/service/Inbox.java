@@ -1,8 +1,7 @@
-package dev.converge.diff.service;
+package dev.converge.common.service;
 
 import dev.converge.common.events.Event;
 import dev.converge.common.json.Json;
-import dev.converge.diff.repository.ProcessedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,5 @@
-package dev.converge.review.api;
+package dev.converge.common.service;
 
-import dev.converge.review.repository.ProcessedEvent;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package dev.converge.ingest.config;
+package dev.converge.common.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,9 +33,16 @@ class ConvergeConfigBootstrapTest {
                 "converge.instances.demo.host", "127.0.0.1",
                 "converge.environments.test.policy", "automatic",
                 "converge.projects.hr.environments.test.targets", "ghost/hr_test"))))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(ConvergeConfigBootstrap.startupFailure(e))
-                        .isEqualTo("ingest-service: invalid configuration: converge.projects.hr.environments.test.targets: "
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(ConvergeConfigBootstrap.startupFailure("diff-service", e))
+                        .isEqualTo("diff-service: invalid configuration: converge.projects.hr.environments.test.targets: "
                                 + "target 'ghost/hr_test' names unknown instance 'ghost'")
                         .doesNotContain("\n"));
+    }
+
+    @Test
+    void namesTheServiceByItsApplicationName() {
+        assertThat(ConvergeConfigBootstrap.serviceName(config(Map.of("quarkus.application.name", "review-service"))))
+                .isEqualTo("review-service");
+        assertThat(ConvergeConfigBootstrap.serviceName(config(Map.of()))).isEqualTo("converge");
     }
 }
