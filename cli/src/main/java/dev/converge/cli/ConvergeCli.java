@@ -44,6 +44,7 @@ public final class ConvergeCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        dev.converge.engine.Timing.mark("main");
         int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         System.out.flush();
         System.exit(code);

@@ -5,6 +5,7 @@ import dev.converge.common.json.Json;
 import dev.converge.engine.DbConn;
 import dev.converge.engine.DesiredSource;
 import dev.converge.engine.SchemaEngine;
+import dev.converge.engine.Timing;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanOptions;
 import java.nio.file.Path;
@@ -60,8 +61,10 @@ final class PlanCommand implements Callable<Integer> {
         DbConn targetConn = DbConn.parse(target);
         DesiredSource source = desired.desiredUrl != null
                 ? DesiredSource.database(DbConn.parse(desired.desiredUrl))
-                : DesiredSource.glob(Path.of(""), desired.filePattern, shadowUrl == null ? null : DbConn.parse(shadowUrl));
-        Plan plan = new SchemaEngine().plan(targetConn, source, PlanOptions.defaults(), dbOptions.introspectOptions());
+                : Timing.time("read state files", () -> DesiredSource.glob(Path.of(""), desired.filePattern,
+                        shadowUrl == null ? null : DbConn.parse(shadowUrl)));
+        Plan plan = Timing.time("plan total", () -> new SchemaEngine().plan(targetConn, source, PlanOptions.defaults(),
+                dbOptions.introspectOptions()));
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.println(Json.encode(PlanJson.of(plan)));
@@ -69,6 +72,7 @@ final class PlanCommand implements Callable<Integer> {
             out.print(plan.toSql());
         }
         out.flush();
+        Timing.mark("output written");
         return exitCode && !plan.isEmpty() ? ConvergeCli.EXIT_CHANGES : ConvergeCli.EXIT_OK;
     }
 

@@ -49,33 +49,67 @@ public final class SchemaEngine {
     }
 
     /**
-     * State files are checked against the allowlist before any database is touched; then the target and the
+     * State files are checked against the allowlist before any of their statements runs; the target and the
      * desired side are read concurrently (two connections) and diffed.
      */
     public Plan plan(DbConn target, DesiredSource desired, PlanOptions options, IntrospectOptions introspectOptions) {
-        ValidationResult checked = null;
-        PlanOptions planOptions = options;
-        if (desired instanceof DesiredSource.Files files) {
-            checked = validate(files.files());
-            List<Rename> renames = new ArrayList<>(options.renames());
-            renames.addAll(declaredRenames(files.files()));
-            planOptions = options.withRenames(renames);
-        }
-        ValidationResult validated = checked;
-        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
             Thread t = new Thread(r, "converge-plan");
             t.setDaemon(true);
             return t;
         });
         try {
-            CompletableFuture<SchemaModel> current = async(pool, () -> introspector.introspect(target, introspectOptions));
-            CompletableFuture<SchemaModel> wanted = async(pool, () -> desiredModel(target, desired, validated, introspectOptions));
-            // wait for both sides before reporting, so that a failing target never abandons a shadow mid-way
-            CompletableFuture.allOf(current, wanted).exceptionally(e -> null).join();
-            return planner.plan(join(current), join(wanted), planOptions);
+            if (desired instanceof DesiredSource.Files files) {
+                return planFiles(pool, target, files, options, introspectOptions);
+            }
+            CompletableFuture<SchemaModel> current = readTarget(pool, target, introspectOptions);
+            CompletableFuture<SchemaModel> wanted = async(pool, () -> Timing.time("desired side",
+                    () -> desiredModel(target, desired, null, introspectOptions)));
+            return diff(current, wanted, options);
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * The empty shadow database is created while the allowlist checks the files (creating it runs nothing from
+     * them; on a small change the connection and {@code CREATE DATABASE} cost as much as the check). The
+     * statements run in it only once every one was accepted; a refusal drops the shadow before it is reported.
+     * The target is read while the shadow loads.
+     */
+    private Plan planFiles(ExecutorService pool, DbConn target, DesiredSource.Files files, PlanOptions options,
+                           IntrospectOptions introspectOptions) {
+        DbConn server = files.shadowServer() != null ? files.shadowServer() : target;
+        CompletableFuture<ShadowDatabase.Created> shadow = async(pool, () -> new ShadowDatabase(server).create());
+        ValidationResult checked;
+        PlanOptions planOptions;
+        try {
+            checked = Timing.time("validate", () -> validate(files.files()));
+            List<Rename> renames = new ArrayList<>(options.renames());
+            renames.addAll(declaredRenames(files.files()));
+            planOptions = options.withRenames(renames);
+        } catch (RuntimeException refused) {
+            // the refusal is what the user must see; a shadow that could not be created does not matter then
+            shadow.thenAccept(ShadowDatabase.Created::discard).exceptionally(e -> null).join();
+            throw refused;
+        }
+        CompletableFuture<SchemaModel> current = readTarget(pool, target, introspectOptions);
+        CompletableFuture<SchemaModel> wanted = shadow.thenApplyAsync(created -> Timing.time("desired side",
+                () -> created.load(checked.accepted(), db -> Timing.time("introspect shadow",
+                        () -> introspector.introspect(db, introspectOptions)))), pool);
+        return diff(current, wanted, planOptions);
+    }
+
+    private CompletableFuture<SchemaModel> readTarget(ExecutorService pool, DbConn target, IntrospectOptions introspectOptions) {
+        return async(pool, () -> Timing.time("introspect target", () -> introspector.introspect(target, introspectOptions)));
+    }
+
+    private Plan diff(CompletableFuture<SchemaModel> current, CompletableFuture<SchemaModel> wanted, PlanOptions options) {
+        // wait for both sides before reporting, so that a failing target never abandons a shadow mid-way
+        CompletableFuture.allOf(current, wanted).exceptionally(e -> null).join();
+        SchemaModel base = join(current);
+        SchemaModel goal = join(wanted);
+        return Timing.time("diff + plan", () -> planner.plan(base, goal, options));
     }
 
     /** Reads the desired side into a model (shadow database for files). */

@@ -3,6 +3,7 @@ package dev.converge.engine.introspect;
 import dev.converge.engine.DbConn;
 import dev.converge.engine.EngineException;
 import dev.converge.engine.EngineVertx;
+import dev.converge.engine.Timing;
 import dev.converge.engine.model.SchemaModel;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgConnection;
@@ -71,6 +72,7 @@ public class Introspector {
             for (Future<RowSet<Row>> f : futures) {
                 EngineVertx.await(f, QUERY_TIMEOUT_SECONDS);
             }
+            Timing.mark("catalog queries of " + db.database() + " answered");
             ModelBuilder builder = new ModelBuilder(options);
             builder.unsupported(EngineVertx.await(unsupported, QUERY_TIMEOUT_SECONDS));
             builder.dependencies(EngineVertx.await(dependencies, QUERY_TIMEOUT_SECONDS));

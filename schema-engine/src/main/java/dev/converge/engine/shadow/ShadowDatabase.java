@@ -5,6 +5,7 @@ import dev.converge.engine.DbConn;
 import dev.converge.engine.EngineException;
 import dev.converge.engine.EngineException.Code;
 import dev.converge.engine.EngineVertx;
+import dev.converge.engine.Timing;
 import dev.converge.engine.source.CheckedStatement;
 import dev.converge.engine.source.CheckedStatement.Disposition;
 import dev.converge.engine.source.SqlStatement;
@@ -58,32 +59,85 @@ public final class ShadowDatabase {
      * introspector) and drops it.
      */
     public <T> T run(List<CheckedStatement> statements, Function<DbConn, T> reader) {
+        return create().load(statements, reader);
+    }
+
+    /**
+     * Creates the empty shadow database (and its per-run role) now, so that this can overlap other work such as
+     * the allowlist check; no statement of the state files runs yet. The caller must end the returned shadow with
+     * exactly one {@link Created#load} or {@link Created#discard}: both drop it. If creating fails, whatever was
+     * created is dropped before this throws.
+     */
+    public Created create() {
         // converge_shadow_<epoch seconds, base 36>_<random>: the age lets a later run remove what a killed one left
         String name = "converge_shadow_" + Long.toString(System.currentTimeMillis() / 1000, 36) + "_"
                 + HexFormat.of().formatHex(randomBytes(5));
         lastName = name;
-        PgConnection admin = connectAdmin();
-        removeAbandoned(admin);
-        Session session = null;
+        PgConnection admin = Timing.time("shadow: connect admin", this::connectAdmin);
+        Timing.time("shadow: remove abandoned", () -> removeAbandoned(admin));
         ShadowRole role = null;
-        RuntimeException failure = null;
         try {
-            role = isSuperuser(admin) ? createRole(admin, name) : null;
-            createDatabase(admin, name, role == null ? null : role.name());
-            session = Session.open(server.withDatabase(name), role);
-            session.runAll(statements);
-            session.close();
-            session = null;
-            return reader.apply(server.withDatabase(name));
+            role = isSuperuser(admin) ? Timing.time("shadow: create role", () -> createRole(admin, name)) : null;
+            String owner = role == null ? null : role.name();
+            Timing.time("shadow: create database", () -> createDatabase(admin, name, owner));
+            return new Created(admin, name, role);
         } catch (RuntimeException e) {
-            failure = e;
+            new Created(admin, name, role).end(e);
             throw e;
-        } finally {
-            if (session != null) {
+        }
+    }
+
+    /** An empty shadow database that has been created and not yet dropped; see {@link #create()}. */
+    public final class Created {
+        private final PgConnection admin;
+        private final String name;
+        private final ShadowRole role;
+        private boolean ended;
+
+        private Created(PgConnection admin, String name, ShadowRole role) {
+            this.admin = admin;
+            this.name = name;
+            this.role = role;
+        }
+
+        /** Runs the statements in order, hands the shadow to {@code reader} and drops it (also on failure). */
+        public <T> T load(List<CheckedStatement> statements, Function<DbConn, T> reader) {
+            Session session = null;
+            RuntimeException failure = null;
+            try {
+                session = Timing.time("shadow: open session", () -> Session.open(server.withDatabase(name), role));
+                Session running = session;
+                Timing.time("shadow: run " + statements.size() + " statements", () -> running.runAll(statements));
                 session.close();
+                session = null;
+                return reader.apply(server.withDatabase(name));
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            } finally {
+                if (session != null) {
+                    session.close();
+                }
+                end(failure);
             }
-            drop(admin, name, role, failure);
-            EngineVertx.await(admin.close().otherwise((Void) null), 30);
+        }
+
+        /** Drops the shadow without using it (e.g. the state files were refused); never throws. */
+        public void discard() {
+            end(new EngineException(Code.SHADOW_FAILED, "discarded"));
+        }
+
+        private synchronized void end(RuntimeException failure) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            RuntimeException dropFailure = failure;
+            try {
+                Timing.time("shadow: drop", () -> drop(admin, name, role, dropFailure));
+            } finally {
+                EngineVertx.await(admin.close().otherwise((Void) null), 30);
+            }
         }
     }
 
@@ -161,7 +215,9 @@ public final class ShadowDatabase {
         try {
             await(admin.preparedQuery("SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity "
                     + "WHERE datname = $1 AND pid <> pg_catalog.pg_backend_pid()").execute(Tuple.of(name)));
+            Timing.mark("shadow: backends terminated");
             await(admin.query("DROP DATABASE IF EXISTS " + name).execute());
+            Timing.mark("shadow: database dropped");
             if (role != null) {
                 await(admin.query("DROP ROLE IF EXISTS " + role.name()).execute());
             }
