@@ -95,9 +95,24 @@ public final class SchemaEngine {
         }
         CompletableFuture<SchemaModel> current = readTarget(pool, target, introspectOptions);
         CompletableFuture<SchemaModel> wanted = shadow.thenApplyAsync(created -> Timing.time("desired side",
-                () -> created.load(checked.accepted(), db -> Timing.time("introspect shadow",
+                () -> created.loadKeeping(checked.accepted(), db -> Timing.time("introspect shadow",
                         () -> introspector.introspect(db, introspectOptions)))), pool);
-        return diff(current, wanted, planOptions);
+        // DROP DATABASE waits for a checkpoint: let it run while the models are diffed, but return only once it is done
+        CompletableFuture<Void> dropped = wanted.handleAsync((model, e) -> {
+            if (!shadow.isCompletedExceptionally()) {
+                shadow.join().drop(); // already dropped (a no-op) when loading failed
+            }
+            return null;
+        }, pool);
+        Plan plan;
+        try {
+            plan = diff(current, wanted, planOptions);
+        } catch (RuntimeException e) {
+            dropped.exceptionally(ignored -> null).join();
+            throw e;
+        }
+        join(dropped);
+        return plan;
     }
 
     private CompletableFuture<SchemaModel> readTarget(ExecutorService pool, DbConn target, IntrospectOptions introspectOptions) {

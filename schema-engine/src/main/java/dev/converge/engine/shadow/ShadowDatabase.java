@@ -65,7 +65,8 @@ public final class ShadowDatabase {
     /**
      * Creates the empty shadow database (and its per-run role) now, so that this can overlap other work such as
      * the allowlist check; no statement of the state files runs yet. The caller must end the returned shadow with
-     * exactly one {@link Created#load} or {@link Created#discard}: both drop it. If creating fails, whatever was
+     * {@link Created#load}, {@link Created#loadKeeping} and {@link Created#drop}, or {@link Created#discard}: each
+     * way drops it. If creating fails, whatever was
      * created is dropped before this throws.
      */
     public Created create() {
@@ -102,8 +103,17 @@ public final class ShadowDatabase {
 
         /** Runs the statements in order, hands the shadow to {@code reader} and drops it (also on failure). */
         public <T> T load(List<CheckedStatement> statements, Function<DbConn, T> reader) {
+            T result = loadKeeping(statements, reader);
+            drop();
+            return result;
+        }
+
+        /**
+         * As {@link #load}, but on success leaves the shadow for the caller to {@link #drop} (so that the drop can
+         * overlap other work, e.g. the diff); on failure it is dropped before this throws.
+         */
+        public <T> T loadKeeping(List<CheckedStatement> statements, Function<DbConn, T> reader) {
             Session session = null;
-            RuntimeException failure = null;
             try {
                 session = Timing.time("shadow: open session", () -> Session.open(server.withDatabase(name), role));
                 Session running = session;
@@ -112,14 +122,17 @@ public final class ShadowDatabase {
                 session = null;
                 return reader.apply(server.withDatabase(name));
             } catch (RuntimeException e) {
-                failure = e;
-                throw e;
-            } finally {
                 if (session != null) {
                     session.close();
                 }
-                end(failure);
+                end(e);
+                throw e;
             }
+        }
+
+        /** Drops the shadow (and its role) now, if it has not been; throws if that fails. */
+        public void drop() {
+            end(null);
         }
 
         /** Drops the shadow without using it (e.g. the state files were refused); never throws. */
@@ -134,7 +147,7 @@ public final class ShadowDatabase {
             ended = true;
             RuntimeException dropFailure = failure;
             try {
-                Timing.time("shadow: drop", () -> drop(admin, name, role, dropFailure));
+                Timing.time("shadow: drop", () -> ShadowDatabase.this.drop(admin, name, role, dropFailure));
             } finally {
                 EngineVertx.await(admin.close().otherwise((Void) null), 30);
             }
@@ -195,7 +208,7 @@ public final class ShadowDatabase {
     private static ShadowRole createRole(PgConnection admin, String name) {
         String password = HexFormat.of().formatHex(randomBytes(24));
         await(admin.query("CREATE ROLE " + name + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS "
-                + "CONNECTION LIMIT 4 PASSWORD '" + password + "' VALID UNTIL 'infinity'").execute());
+                + "CONNECTION LIMIT " + (2 + IndexLanes.LANES) + " PASSWORD '" + password + "' VALID UNTIL 'infinity'").execute());
         return new ShadowRole(name, password);
     }
 
@@ -247,41 +260,56 @@ public final class ShadowDatabase {
         return message == null ? e.getClass().getSimpleName() : message.replace('\n', ' ').strip();
     }
 
-    /** The connections into one shadow database: the restricted one and, lazily, an administrative one. */
-    private static final class Session {
+    /**
+     * The connections into one shadow database: the restricted one, lazily an administrative one, and lazily the
+     * restricted {@link IndexLanes index lanes}.
+     */
+    static final class Session {
         private final DbConn shadow;
+        private final ShadowRole role;
         private final PgConnection restricted;
         /** Whether the administrative user is a superuser that the statements run apart from. */
         private final boolean canElevate;
         private PgConnection admin;
+        private final List<Pending> pending = new ArrayList<>();
+        /** Statements in the restricted connection's open transaction, and the latest of them. */
+        private int inTransaction;
+        private Pending last;
+        /** Counts the session settings the statements changed, so that lanes copy them only when needed. */
+        private int settingsVersion;
+        private IndexLanes lanes;
 
-        private Session(DbConn shadow, PgConnection restricted, boolean canElevate) {
+        private Session(DbConn shadow, ShadowRole role, PgConnection restricted, boolean canElevate) {
             this.shadow = shadow;
+            this.role = role;
             this.restricted = restricted;
             this.canElevate = canElevate;
         }
 
         static Session open(DbConn shadow, ShadowRole role) {
+            PgConnection restricted = openRestricted(shadow, role);
+            configure(restricted);
+            return new Session(shadow, role, restricted, role != null);
+        }
+
+        /** A connection that runs state-file statements: logged in as the per-run role when there is one. */
+        static PgConnection openRestricted(DbConn shadow, ShadowRole role) {
             if (role == null) {
-                PgConnection own = connect(shadow);
-                configure(own);
-                return new Session(shadow, own, false);
+                return connect(shadow);
             }
             DbConn asRole = new DbConn(shadow.host(), shadow.port(), shadow.database(), role.name(), role.password(), shadow.sslMode());
-            PgConnection restricted;
             try {
-                restricted = EngineVertx.await(PgConnection.connect(EngineVertx.get(), asRole.toConnectOptions()), 30);
+                return EngineVertx.await(PgConnection.connect(EngineVertx.get(), asRole.toConnectOptions()), 30);
             } catch (RuntimeException loginRefused) {
                 // pg_hba does not let the per-run role in: switch roles inside an administrative session instead.
-                restricted = connect(shadow);
-                await(restricted.query("SET ROLE " + role.name()).execute());
+                PgConnection conn = connect(shadow);
+                await(conn.query("SET ROLE " + role.name()).execute());
+                return conn;
             }
-            configure(restricted);
-            return new Session(shadow, restricted, true);
         }
 
         /** The shadow is thrown away: no need to wait for WAL flushes on each of thousands of DDL commits. */
-        private static void configure(PgConnection conn) {
+        static void configure(PgConnection conn) {
             await(conn.query("SET statement_timeout = '" + STATEMENT_TIMEOUT_SECONDS + "s'").execute());
             await(conn.query("SET synchronous_commit = off").execute());
         }
@@ -298,63 +326,136 @@ public final class ShadowDatabase {
          * Sends the statements pipelined (a round trip per statement would dominate large schemas) in
          * transactions of up to {@link #BATCH} statements (one commit per statement costs more than the DDL;
          * bounded so that the locks of thousands of new relations fit in the lock table), and then checks their
-         * results in order; the first failure is reported. Statements PostgreSQL refuses in a transaction block
-         * (or whose effect later statements need committed: {@code ALTER TYPE … ADD VALUE}) run on their own.
-         * Elevated statements commit and drain first, so that order holds across the two connections.
+         * results; the failure of the earliest statement is reported. Statements PostgreSQL refuses in a
+         * transaction block (or whose effect later statements need committed: {@code ALTER TYPE … ADD VALUE}) run
+         * on their own. Elevated statements commit and drain first, so that order holds across the two
+         * connections. Runs of {@code CREATE INDEX} go to the {@link IndexLanes}.
          */
         void runAll(List<CheckedStatement> statements) {
-            List<Pending> pending = new ArrayList<>();
-            int inTransaction = 0;
-            SqlStatement last = null;
+            int ordinal = 0;
             for (CheckedStatement checked : statements) {
+                ordinal++;
                 if (checked.disposition() == Disposition.SKIP) {
                     continue;
                 }
-                SqlStatement statement = checked.statement();
                 boolean elevated = checked.disposition() == Disposition.EXECUTE_ELEVATED && canElevate;
-                boolean alone = elevated || NOT_IN_TRANSACTION.matcher(statement.sql()).find();
-                if (inTransaction > 0 && (alone || inTransaction >= BATCH)) {
-                    pending.add(new Pending(last, restricted.query("COMMIT").execute()));
-                    inTransaction = 0;
-                }
-                if (elevated) {
-                    drain(pending);
-                    try {
-                        runElevated(checked);
-                    } catch (PgException e) {
-                        throw failed(statement, e);
-                    }
+                if (!elevated && lanes().offer(ordinal, checked)) {
                     continue;
                 }
-                if (!alone && inTransaction == 0) {
-                    pending.add(new Pending(statement, restricted.query("BEGIN").execute()));
+                if (lanes != null) {
+                    lanes.leave();
                 }
-                pending.add(new Pending(statement, restricted.query(statement.sql()).execute()));
-                inTransaction = alone ? 0 : inTransaction + 1;
-                last = statement;
+                runOne(ordinal, checked, elevated);
             }
-            if (inTransaction > 0) {
-                pending.add(new Pending(last, restricted.query("COMMIT").execute()));
+            if (lanes != null) {
+                lanes.leave();
             }
+            commit();
             drain(pending);
         }
 
-        private static final int BATCH = 200;
+        /** A new restricted connection with this session's settings (see {@link IndexLanes}). */
+        PgConnection openLane() {
+            PgConnection conn = openRestricted(shadow, role);
+            configure(conn);
+            return conn;
+        }
+
+        /** The session settings the statements changed so far (search_path, …), to copy onto a lane. */
+        List<Tuple> changedSettings() {
+            List<Tuple> settings = new ArrayList<>();
+            for (Row row : await(restricted.query("SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' "
+                    + "AND name NOT IN ('role', 'session_authorization')").execute())) {
+                settings.add(Tuple.of(row.getString("name"), row.getString("setting")));
+            }
+            return settings;
+        }
+
+        /** Names of partitioned tables and partitions (an index on one also acts on the others). */
+        java.util.Set<String> partitionedTables() {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (Row row : await(restricted.query("SELECT relname FROM pg_catalog.pg_class WHERE relkind = 'p' OR relispartition")
+                    .execute())) {
+                names.add(row.getString("relname"));
+            }
+            return names;
+        }
+
+        int settingsVersion() {
+            return settingsVersion;
+        }
+
+        List<Pending> pending() {
+            return pending;
+        }
+
+        private IndexLanes lanes() {
+            if (lanes == null) {
+                lanes = new IndexLanes(this);
+            }
+            return lanes;
+        }
+
+        /** One statement on the restricted connection (or, elevated, on the administrative one). */
+        void runOne(int ordinal, CheckedStatement checked, boolean elevated) {
+            SqlStatement statement = checked.statement();
+            boolean alone = elevated || NOT_IN_TRANSACTION.matcher(statement.sql()).find();
+            if (alone || inTransaction >= BATCH) {
+                commit();
+            }
+            if (elevated) {
+                drain(pending);
+                try {
+                    runElevated(checked);
+                } catch (PgException e) {
+                    throw failed(statement, e);
+                }
+                return;
+            }
+            if (!alone && inTransaction == 0) {
+                pending.add(new Pending(ordinal, statement, restricted.query("BEGIN").execute()));
+            }
+            last = new Pending(ordinal, statement, restricted.query(statement.sql()).execute());
+            pending.add(last);
+            inTransaction = alone ? 0 : inTransaction + 1;
+            if (SETTING.matcher(statement.sql()).lookingAt()) {
+                settingsVersion++;
+            }
+        }
+
+        /** Commits the restricted connection's open transaction, if any (pipelined; see {@link #drain}). */
+        void commit() {
+            if (inTransaction > 0) {
+                pending.add(new Pending(last.ordinal(), last.statement(), restricted.query("COMMIT").execute()));
+                inTransaction = 0;
+            }
+        }
+
+        private static final Pattern SETTING = Pattern.compile("(?i)\\s*(SET|RESET|SELECT)\\b");
+        static final int BATCH = 200;
         private static final Pattern NOT_IN_TRANSACTION = Pattern.compile(
                 "(?is)^\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\b|ALTER\\s+TYPE\\b.*\\bADD\\s+VALUE\\b"
                         + "|DROP\\s+INDEX\\s+CONCURRENTLY\\b|REINDEX\\b.*\\bCONCURRENTLY\\b)");
 
-        private record Pending(SqlStatement statement, Future<RowSet<Row>> result) {
+        /** A sent command; {@code ordinal} is its statement's position in the files (BEGIN/COMMIT take a neighbour's). */
+        record Pending(int ordinal, SqlStatement statement, Future<RowSet<Row>> result) {
         }
 
-        private static void drain(List<Pending> pending) {
+        /**
+         * Waits for every pending command; throws for the earliest statement that failed. Across lanes the
+         * earliest one is a real error: a command that failed because its transaction had aborted follows the
+         * failure that aborted it, on the same connection.
+         */
+        static void drain(List<Pending> pending) {
             EngineException first = null;
+            int firstOrdinal = Integer.MAX_VALUE;
             for (Pending p : pending) {
                 try {
                     EngineVertx.await(p.result(), STATEMENT_TIMEOUT_SECONDS);
                 } catch (PgException e) {
-                    if (first == null) {
+                    if (p.ordinal() < firstOrdinal) {
                         first = failed(p.statement(), e);
+                        firstOrdinal = p.ordinal();
                     }
                 }
             }
@@ -394,7 +495,7 @@ public final class ShadowDatabase {
             return !rows.iterator().hasNext() || Boolean.TRUE.equals(rows.iterator().next().getBoolean("privileged"));
         }
 
-        private static EngineException failed(SqlStatement statement, PgException e) {
+        static EngineException failed(SqlStatement statement, PgException e) {
             int line = statement.line();
             int column = statement.column();
             if (e.getPosition() != null && !e.getPosition().isBlank()) {
@@ -416,6 +517,9 @@ public final class ShadowDatabase {
         }
 
         void close() {
+            if (lanes != null) {
+                lanes.close();
+            }
             EngineVertx.await(restricted.close().otherwise((Void) null), 30);
             if (admin != null) {
                 EngineVertx.await(admin.close().otherwise((Void) null), 30);
