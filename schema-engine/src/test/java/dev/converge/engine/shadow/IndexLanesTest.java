@@ -1,5 +1,7 @@
 package dev.converge.engine.shadow;
 
+import static dev.converge.engine.shadow.ShadowDatabaseTest.accepted;
+import static dev.converge.engine.shadow.ShadowDatabaseTest.exists;
 import static dev.converge.engine.shadow.ShadowDatabaseTest.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,9 +10,7 @@ import dev.converge.engine.DbConn;
 import dev.converge.engine.EngineException;
 import dev.converge.engine.source.CheckedStatement;
 import dev.converge.engine.source.CheckedStatement.Disposition;
-import dev.converge.engine.source.StateFileValidator;
 import dev.converge.engine.source.StatementSplitter;
-import dev.converge.engine.source.ValidationResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,16 +20,6 @@ class IndexLanesTest {
 
     private static final DbConn SERVER = DbConn.parse(System.getenv().getOrDefault("CONVERGE_PG_URL",
             "postgresql://postgres@127.0.0.1:5432/postgres"));
-
-    private static List<CheckedStatement> accepted(String file, String text) {
-        ValidationResult result = new StateFileValidator().validate(StatementSplitter.split(file, text));
-        assertThat(result.violations()).isEmpty();
-        return result.accepted();
-    }
-
-    private static boolean exists(String database) {
-        return !query(SERVER, "SELECT 1 FROM pg_database WHERE datname = '" + database + "'").isEmpty();
-    }
 
     @Test
     void indexesCommentsAndLaterDependentsSeeTheSameDatabaseAsOneConnectionWould() {

@@ -38,13 +38,13 @@ class ShadowDatabaseTest {
         }
     }
 
-    private static List<CheckedStatement> accepted(String file, String text) {
+    static List<CheckedStatement> accepted(String file, String text) {
         ValidationResult result = new StateFileValidator().validate(StatementSplitter.split(file, text));
         assertThat(result.violations()).isEmpty();
         return result.accepted();
     }
 
-    private static boolean exists(String database) {
+    static boolean exists(String database) {
         return !query(SERVER, "SELECT 1 FROM pg_database WHERE datname = '" + database + "'").isEmpty();
     }
 
