@@ -8,7 +8,7 @@ import java.time.Duration;
 /** diff-service planning settings ({@code converge.diff.planner.*}). */
 @ConfigMapping(prefix = "converge.diff.planner")
 public interface PlannerConfig {
-    /** Targets planned at the same time (each uses up to three connections: target, shadow, admin). */
+    /** Targets planned at the same time (each uses up to six connections: target, shadow, admin, three index lanes). */
     @WithDefault("4")
     int threads();
 
