@@ -14,6 +14,8 @@ import dev.converge.engine.plan.PlanOptions;
 import dev.converge.engine.source.StateFileException;
 import java.net.ServerSocket;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,9 +27,26 @@ class ShadowDuringValidationTest {
     private static final DbConn SERVER = DbConn.parse(System.getenv().getOrDefault("CONVERGE_PG_URL",
             "postgresql://postgres@127.0.0.1:5432/postgres"));
 
+    /**
+     * Shadows are created through a user with CREATEDB only: it owns the shadow databases it creates (no per-run
+     * role), so that the test sees its own shadows and not those of other runs on the same server.
+     */
+    private static final String PROBE = "es_pf_shadow_probe";
+    private static final DbConn PROBE_SERVER = new DbConn(SERVER.host(), SERVER.port(), "postgres", PROBE, null);
+
+    @BeforeAll
+    static void createProbe() {
+        ShadowDatabaseTest.query(SERVER, "DROP ROLE IF EXISTS " + PROBE);
+        ShadowDatabaseTest.query(SERVER, "CREATE ROLE " + PROBE + " LOGIN CREATEDB");
+    }
+
+    @AfterAll
+    static void dropProbe() {
+        ShadowDatabaseTest.query(SERVER, "DROP ROLE IF EXISTS " + PROBE);
+    }
+
     private static List<String> shadows() {
-        return ShadowDatabaseTest.query(SERVER, "SELECT datname FROM pg_database WHERE datname LIKE 'converge\\_shadow\\_%' "
-                + "UNION ALL SELECT rolname FROM pg_roles WHERE rolname LIKE 'converge\\_shadow\\_%'");
+        return ShadowDatabaseTest.query(SERVER, "SELECT datname FROM pg_database WHERE datdba = '" + PROBE + "'::regrole");
     }
 
     private static Plan plan(DbConn shadowServer, StateFile... files) {
@@ -41,15 +60,14 @@ class ShadowDuringValidationTest {
 
     @Test
     void refusedStatementIsReportedWithFileAndLineAndTheShadowCreatedMeanwhileIsDropped() {
-        List<String> before = shadows();
-        StateFile a = file("a.sql", "CREATE TABLE pf_ok (id int);\n");
+                StateFile a = file("a.sql", "CREATE TABLE pf_ok (id int);\n");
         StateFile b = file("b.sql", "CREATE TABLE pf_t (id int);\n\nDELETE FROM pf_t;\n");
-        assertThatThrownBy(() -> plan(null, a, b))
+        assertThatThrownBy(() -> plan(PROBE_SERVER, a, b))
                 .isInstanceOfSatisfying(StateFileException.class, e -> {
                     assertThat(e.getMessage()).startsWith("b.sql:3:1: ").contains("DELETE");
                     assertThat(e.location()).get().extracting(l -> l.file() + ":" + l.line()).isEqualTo("b.sql:3");
                 });
-        assertThat(shadows()).as("no shadow database or role left behind").isSubsetOf(before);
+        assertThat(shadows()).as("no shadow database left behind").isEmpty();
     }
 
     @Test
@@ -65,25 +83,23 @@ class ShadowDuringValidationTest {
 
     @Test
     void failingStatementNamesFileAndLineAndTheShadowIsDropped() {
-        List<String> before = shadows();
-        StateFile a = file("a.sql", "CREATE TABLE pf_a (id int PRIMARY KEY);\nCREATE INDEX pf_a_id ON pf_a (id);\n");
+                StateFile a = file("a.sql", "CREATE TABLE pf_a (id int PRIMARY KEY);\nCREATE INDEX pf_a_id ON pf_a (id);\n");
         StateFile b = file("b.sql", "CREATE INDEX pf_b_x ON pf_a (id);\n\nCREATE INDEX pf_b_y ON pf_a (no_such_column);\n");
-        assertThatThrownBy(() -> plan(null, a, b))
+        assertThatThrownBy(() -> plan(PROBE_SERVER, a, b))
                 .isInstanceOfSatisfying(EngineException.class, e -> {
                     assertThat(e.code()).isEqualTo(EngineException.Code.SHADOW_FAILED);
                     assertThat(e.getMessage()).startsWith("b.sql:3")
                             .endsWith("statement failed in the shadow database: column \"no_such_column\" does not exist");
                 });
-        assertThat(shadows()).as("no shadow database or role left behind").isSubsetOf(before);
+        assertThat(shadows()).as("no shadow database left behind").isEmpty();
     }
 
     @Test
     void validFilesArePlannedAndTheShadowIsDropped() {
-        List<String> before = shadows();
-        Plan plan = plan(null, file("a.sql", "CREATE TABLE pf_shadow_overlap (id int PRIMARY KEY, note text);\n"
+                Plan plan = plan(PROBE_SERVER, file("a.sql", "CREATE TABLE pf_shadow_overlap (id int PRIMARY KEY, note text);\n"
                 + "CREATE INDEX pf_shadow_overlap_note ON pf_shadow_overlap (note);\n"
                 + "COMMENT ON COLUMN pf_shadow_overlap.note IS 'n';\n"));
         assertThat(plan.toSql()).contains("CREATE TABLE").contains("pf_shadow_overlap_note").contains("COMMENT ON COLUMN");
-        assertThat(shadows()).isSubsetOf(before);
+        assertThat(shadows()).isEmpty();
     }
 }
