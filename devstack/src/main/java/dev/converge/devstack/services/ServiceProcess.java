@@ -113,6 +113,24 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILL, no shutdown hooks: what a crash or the OOM killer does. Waits until the process is gone, so a
+     * following {@link #start()} gets the port; the log file is kept and appended to.
+     */
+    public synchronized void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL for 30 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while killing " + name, e);
+            }
+        }
+    }
+
     public synchronized int exitCode(Duration wait) {
         try {
             return process.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
