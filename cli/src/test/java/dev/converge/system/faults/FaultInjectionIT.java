@@ -385,6 +385,13 @@ class FaultInjectionIT {
             all = List.of(rolloutSubmission, api.submit("kill", "CHECK", state), api.submit("kill", "CHECK", state));
             moment = awaitMoment(victim, all, EventIds.rolloutOf(rolloutSubmission), shadowsBefore);
             services.get(victim).kill();
+            if (victim == ConvergeService.ROLLOUT) {
+                assertThat(sql.history(KILL.get(0), EventIds.rolloutOf(rolloutSubmission)))
+                        .as("the task on %s was killed after it started", KILL.get(0)).containsExactly("1 STARTED");
+            } else if (victim == ConvergeService.INGEST) {
+                moment += " (" + sql.query(SYSTEM_DB, "SELECT count(*) FROM ingest.outbox WHERE published_at IS NULL").get(0)
+                        + " outbox rows unpublished)";
+            }
         } finally {
             if (lock != null) {
                 Sql.release(lock);
