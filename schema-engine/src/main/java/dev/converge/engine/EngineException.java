@@ -19,6 +19,8 @@ public class EngineException extends RuntimeException {
         TARGET_UNREACHABLE,
         /** The schema contains an object the engine does not model; named in the message. */
         UNSUPPORTED_OBJECT,
+        /** A privilege or owner names a role the target does not have (Converge does not manage roles). */
+        UNKNOWN_ROLE,
         /** A bug or an unexpected server answer. */
         INTERNAL
     }

@@ -52,7 +52,12 @@ public final class SchemaEngine {
      * State files are checked against the allowlist before any of their statements runs; the target and the
      * desired side are read concurrently (two connections) and diffed.
      */
-    public Plan plan(DbConn target, DesiredSource desired, PlanOptions options, IntrospectOptions introspectOptions) {
+    public Plan plan(DbConn target, DesiredSource desired, PlanOptions requestedPlan, IntrospectOptions requested) {
+        // Privileges and owners are read exactly when they are planned (either option turns them on).
+        boolean privileges = requestedPlan.managePrivileges() || requested.managePrivileges();
+        boolean ownership = requestedPlan.manageOwnership() || requested.manageOwnership();
+        IntrospectOptions introspectOptions = requested.withAuthorization(privileges, ownership);
+        PlanOptions options = requestedPlan.withAuthorization(privileges, ownership);
         ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
             Thread t = new Thread(r, "converge-plan");
             t.setDaemon(true);
@@ -169,11 +174,16 @@ public final class SchemaEngine {
         return renames;
     }
 
-    /** Writes the target's schema as state files into {@code dir}; see {@link Exporter}. */
+    /**
+     * Writes the target's schema as state files into {@code dir}; see {@link Exporter}. With
+     * {@link IntrospectOptions#managePrivileges()} / {@link IntrospectOptions#manageOwnership()} the files also
+     * carry the GRANT / REVOKE and {@code ALTER … OWNER TO} statements that reproduce the target's privileges and owners.
+     */
     public Exporter.Result export(DbConn target, java.nio.file.Path dir, IntrospectOptions introspectOptions) {
         SchemaModel current = introspector.introspect(target, introspectOptions);
         Plan fromEmpty = planner.plan(emptyDatabase(target, current, introspectOptions), current,
-                PlanOptions.defaults().withOnlineForms(false));
+                PlanOptions.defaults().withOnlineForms(false)
+                        .withAuthorization(introspectOptions.managePrivileges(), introspectOptions.manageOwnership()));
         return Exporter.write(fromEmpty, dir);
     }
 
@@ -188,8 +198,9 @@ public final class SchemaEngine {
             if (e.code() != EngineException.Code.SHADOW_FAILED) {
                 throw e;
             }
-            return SchemaModel.of(current.serverVersionNum(),
-                    current.get(DbObject.schemaId("public")).stream().toList());
+            String publicSchema = DbObject.schemaId("public");
+            return SchemaModel.of(current.serverVersionNum(), current.get(publicSchema).stream().toList())
+                    .withAuthorization(current.authorization().restrictedTo(publicSchema));
         }
     }
 

@@ -171,8 +171,12 @@ public record ConvergeConfig(Map<String, Instance> instances, List<Environment> 
         Map<TargetRef, String> seen = new HashMap<>();
         for (Map.Entry<String, String> e : p.entrySet()) {
             String key = e.getKey();
+            if (SWITCHES.contains(key)) {
+                continue;
+            }
             if (!key.startsWith("environments.") || !key.endsWith(".targets")) {
-                throw new ConfigException(where + "." + key + ": unknown property (expected environments.<env>.targets)");
+                throw new ConfigException(where + "." + key + ": unknown property (expected environments.<env>.targets, "
+                        + String.join(" or ", SWITCHES) + ")");
             }
             String env = key.substring("environments.".length(), key.length() - ".targets".length());
             if (!envs.containsKey(env)) {
@@ -205,7 +209,18 @@ public record ConvergeConfig(Map<String, Instance> instances, List<Environment> 
         if (targets.isEmpty()) {
             throw new ConfigException(where + ": no targets (set " + where + ".environments.<env>.targets)");
         }
-        return new Project(name, targets);
+        return new Project(name, targets, flag(where, p, "manage-privileges"), flag(where, p, "manage-ownership"));
+    }
+
+    /** Per-project switches; both default to false. */
+    private static final List<String> SWITCHES = List.of("manage-privileges", "manage-ownership");
+
+    private static boolean flag(String where, Map<String, String> p, String key) {
+        String value = p.getOrDefault(key, "false").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new ConfigException(where + "." + key + ": '" + p.get(key) + "' is neither 'true' nor 'false'");
+        }
+        return value.equals("true");
     }
 
     private static void checkKnown(String where, Map<String, String> p, Set<String> known) {

@@ -6,10 +6,17 @@ import java.util.Map;
 /**
  * A project: for each environment, the target databases that receive the project's schema.
  * {@code targets} keys are environment names.
+ *
+ * @param managePrivileges {@code converge.projects.<p>.manage-privileges}: plans also GRANT / REVOKE (default false)
+ * @param manageOwnership  {@code converge.projects.<p>.manage-ownership}: plans also {@code ALTER … OWNER TO} (default false)
  */
-public record Project(String name, Map<String, List<TargetRef>> targets) {
+public record Project(String name, Map<String, List<TargetRef>> targets, boolean managePrivileges, boolean manageOwnership) {
     public Project {
         targets = Map.copyOf(targets);
+    }
+
+    public Project(String name, Map<String, List<TargetRef>> targets) {
+        this(name, targets, false, false);
     }
 
     /** The environment a target belongs to in this project, or null if it is not a target of it. */

@@ -86,6 +86,29 @@ class ConvergeConfigTest {
     }
 
     @Test
+    void privilegesAndOwnershipAreManagedOnlyWhenAProjectTurnsThemOn() {
+        ConvergeConfig off = ConvergeConfig.fromProperties(demo());
+        assertThat(off.project("hr").managePrivileges()).isFalse();
+        assertThat(off.project("hr").manageOwnership()).isFalse();
+
+        Map<String, String> p = demo();
+        p.put("converge.projects.hr.manage-privileges", "true");
+        p.put("converge.projects.hr.manage-ownership", " TRUE ");
+        ConvergeConfig on = ConvergeConfig.fromProperties(p);
+        assertThat(on.project("hr").managePrivileges()).isTrue();
+        assertThat(on.project("hr").manageOwnership()).isTrue();
+        assertThat(on.project("hr").targets()).containsKeys("test", "prod");
+    }
+
+    @Test
+    void rejectsASwitchThatIsNotABoolean() {
+        Map<String, String> p = demo();
+        p.put("converge.projects.hr.manage-privileges", "yes");
+        assertThatThrownBy(() -> ConvergeConfig.fromProperties(p))
+                .hasMessage("converge.projects.hr.manage-privileges: 'yes' is neither 'true' nor 'false'");
+    }
+
+    @Test
     void targetRefAcceptsBothSpellings() {
         assertThat(TargetRef.parse("demo/hr_test")).isEqualTo(new TargetRef("demo", "hr_test"));
         assertThat(TargetRef.parse("instances/demo/databases/hr_test")).isEqualTo(new TargetRef("demo", "hr_test"));

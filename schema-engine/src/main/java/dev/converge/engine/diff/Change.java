@@ -3,7 +3,11 @@ package dev.converge.engine.diff;
 import dev.converge.engine.model.ColumnDef;
 import dev.converge.engine.model.ConstraintDef;
 import dev.converge.engine.model.DbObject;
+import dev.converge.engine.model.Grant;
+import dev.converge.engine.model.Ident;
 import dev.converge.engine.model.TableDef;
+
+import java.util.List;
 
 /**
  * One typed difference between the current and the desired schema. The planner turns each into statements,
@@ -105,6 +109,58 @@ public sealed interface Change {
         public String describe() {
             return (to == null ? "remove comment on " : "comment on ") + target.toLowerCase().split(" ", 2)[0] + " "
                     + target.split(" ", 2)[1];
+        }
+    }
+
+    /**
+     * Privileges of one grantee on an object and its columns to grant or revoke; planned only when the project
+     * manages privileges.
+     *
+     * @param grants what is granted or revoked (all for {@code grantee}; the grant option is in {@code action})
+     */
+    record ChangePrivileges(DbObject object, Action action, String grantee, List<Grant> grants) implements Change {
+        public enum Action { GRANT, GRANT_WITH_GRANT_OPTION, REVOKE, REVOKE_GRANT_OPTION }
+
+        public ChangePrivileges {
+            grants = grants.stream().sorted().toList();
+        }
+
+        /** {@code INSERT, SELECT (id, name)}: object-level privileges, then column lists per privilege. */
+        public String privilegeList() {
+            java.util.Map<String, List<String>> columns = new java.util.TreeMap<>();
+            List<String> items = new java.util.ArrayList<>();
+            for (Grant g : grants) {
+                if (g.column() == null) {
+                    items.add(g.privilege());
+                } else {
+                    columns.computeIfAbsent(g.privilege(), k -> new java.util.ArrayList<>()).add(Ident.quote(g.column()));
+                }
+            }
+            columns.forEach((priv, cols) -> items.add(priv + " (" + String.join(", ", cols) + ")"));
+            return String.join(", ", items);
+        }
+
+        public String describe() {
+            String what = privilegeList() + " on " + object.describe();
+            return switch (action) {
+                case GRANT -> "grant " + what + " to " + grantee;
+                case GRANT_WITH_GRANT_OPTION -> "grant " + what + " to " + grantee + " with grant option";
+                case REVOKE -> "revoke " + what + " from " + grantee;
+                case REVOKE_GRANT_OPTION -> "revoke grant option for " + what + " from " + grantee;
+            };
+        }
+    }
+
+    /**
+     * A new owner for an object; planned only when the project manages ownership.
+     *
+     * @param from the current owner, null for the role that runs the plan
+     * @param to   the desired owner, null for the role that runs the plan
+     */
+    record SetOwner(DbObject object, String from, String to) implements Change {
+        public String describe() {
+            return "owner of " + object.describe() + " " + (from == null ? "(default)" : from) + " -> "
+                    + (to == null ? "(the role running the plan)" : to);
         }
     }
 }

@@ -151,6 +151,7 @@ public final class Renames {
                             word.matcher(i.definition()).replaceAll(replacement), i.unique(), i.valid(), i.comment()));
                 }
             }
+            after = after.withAuthorization(after.authorization().renameColumn(t.id(), r.oldName(), r.newName()));
             String oldCol = "column:" + tableName + "." + r.oldName();
             return new RenameStep("ALTER TABLE " + tableName.sql() + " RENAME COLUMN " + Ident.quote(r.oldName()) + " TO "
                     + Ident.quote(r.newName()), renameIds(after, oldCol, "column:" + tableName + "." + r.newName()));
@@ -195,7 +196,7 @@ public final class Renames {
         Map<String, DbObject> objects = new TreeMap<>(m.objects());
         objects.remove(old.id());
         objects.put(now.id(), now);
-        return new SchemaModel(m.serverVersionNum(), new TreeMap<>(objects), m.dependencies());
+        return new SchemaModel(m.serverVersionNum(), new TreeMap<>(objects), m.dependencies(), m.authorization());
     }
 
     /**
@@ -208,7 +209,7 @@ public final class Renames {
             DbObject r = rewriteObject(o, oldText, newText, idPairs);
             objects.put(r.id(), r);
         }
-        SchemaModel after = new SchemaModel(m.serverVersionNum(), new TreeMap<>(objects), m.dependencies());
+        SchemaModel after = new SchemaModel(m.serverVersionNum(), new TreeMap<>(objects), m.dependencies(), m.authorization());
         for (int i = 0; i < idPairs.length; i += 2) {
             after = renameIds(after, idPairs[i], idPairs[i + 1]);
         }
@@ -279,6 +280,7 @@ public final class Renames {
             v.forEach(x -> refs.add(ids(x, oldPrefix, newPrefix)));
             deps.put(ids(k, oldPrefix, newPrefix), refs);
         });
-        return new SchemaModel(m.serverVersionNum(), m.objects(), deps);
+        return new SchemaModel(m.serverVersionNum(), m.objects(), deps,
+                m.authorization().renameIds(id -> ids(id, oldPrefix, newPrefix)));
     }
 }

@@ -9,15 +9,31 @@ import java.util.regex.Pattern;
  * @param excludedSchemas schema names to ignore entirely
  * @param excludedObjects glob patterns ({@code *} and {@code ?}) over qualified object names
  *                        ({@code public.tmp_*}, {@code audit.*}) to ignore
+ * @param managePrivileges read the objects' privileges (ACLs) into the model; off by default, then grants are
+ *                         neither read, hashed nor planned
+ * @param manageOwnership  read the objects' owners into the model; off by default, like privileges
  */
-public record IntrospectOptions(List<String> excludedSchemas, List<String> excludedObjects) {
+public record IntrospectOptions(List<String> excludedSchemas, List<String> excludedObjects, boolean managePrivileges,
+                                boolean manageOwnership) {
     public IntrospectOptions {
         excludedSchemas = excludedSchemas == null ? List.of() : List.copyOf(excludedSchemas);
         excludedObjects = excludedObjects == null ? List.of() : List.copyOf(excludedObjects);
     }
 
+    public IntrospectOptions(List<String> excludedSchemas, List<String> excludedObjects) {
+        this(excludedSchemas, excludedObjects, false, false);
+    }
+
     public static IntrospectOptions defaults() {
         return new IntrospectOptions(List.of(), List.of());
+    }
+
+    public IntrospectOptions withAuthorization(boolean privileges, boolean ownership) {
+        return new IntrospectOptions(excludedSchemas, excludedObjects, privileges, ownership);
+    }
+
+    public boolean readsAuthorization() {
+        return managePrivileges || manageOwnership;
     }
 
     public boolean excludesSchema(String schema) {

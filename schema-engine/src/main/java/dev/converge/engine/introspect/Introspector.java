@@ -68,6 +68,11 @@ public class Introspector {
             Future<RowSet<Row>> composites = conn.query(CatalogQueries.COMPOSITES).execute();
             Future<RowSet<Row>> ranges = conn.query(CatalogQueries.RANGES).execute();
             Future<RowSet<Row>> policies = conn.query(CatalogQueries.POLICIES).execute();
+            boolean auth = options.readsAuthorization();
+            Future<RowSet<Row>> acls = auth ? conn.query(AuthorizationQueries.ACLS).execute() : null;
+            Future<RowSet<Row>> owners = auth ? conn.query(AuthorizationQueries.OWNERS).execute() : null;
+            Future<RowSet<Row>> roles = auth ? conn.query(AuthorizationQueries.ROLES).execute() : null;
+            Future<RowSet<Row>> newObjectGrants = auth ? conn.query(AuthorizationQueries.NEW_OBJECT_GRANTS).execute() : null;
             futures.add(conn.query("COMMIT").execute());
             for (Future<RowSet<Row>> f : futures) {
                 EngineVertx.await(f, QUERY_TIMEOUT_SECONDS);
@@ -93,7 +98,13 @@ public class Introspector {
             builder.ranges(EngineVertx.await(ranges, QUERY_TIMEOUT_SECONDS));
             builder.policies(EngineVertx.await(policies, QUERY_TIMEOUT_SECONDS));
             int serverVersion = EngineVertx.await(version, QUERY_TIMEOUT_SECONDS).iterator().next().getInteger("v");
-            return builder.build(serverVersion);
+            SchemaModel model = builder.build(serverVersion);
+            if (!auth) {
+                return model;
+            }
+            return model.withAuthorization(AuthorizationReader.read(model, options,
+                    EngineVertx.await(acls, QUERY_TIMEOUT_SECONDS), EngineVertx.await(owners, QUERY_TIMEOUT_SECONDS),
+                    EngineVertx.await(roles, QUERY_TIMEOUT_SECONDS), EngineVertx.await(newObjectGrants, QUERY_TIMEOUT_SECONDS)));
         } catch (EngineException e) {
             if (e.code() == EngineException.Code.INTERNAL && e.getCause() == null) {
                 throw new EngineException(EngineException.Code.INTERNAL, "introspection of " + db + " failed: " + e.getMessage());

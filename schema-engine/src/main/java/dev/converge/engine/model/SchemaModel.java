@@ -22,13 +22,25 @@ import java.util.stream.Collectors;
  * @param serverVersionNum {@code server_version_num} of the server it was read from (not part of the hash)
  * @param dependencies     what each object (or {@code column:s.t.c} / {@code constraint:s.t.name}) uses, by id,
  *                         from pg_depend; derived from the definitions, so not part of the hash
+ * @param authorization    privileges and owners when the project manages them, else {@link Authorization#NONE};
+ *                         part of the hash only for what is managed
  */
 public record SchemaModel(int serverVersionNum, SortedMap<String, DbObject> objects,
-                          SortedMap<String, SortedSet<String>> dependencies) {
+                          SortedMap<String, SortedSet<String>> dependencies, Authorization authorization) {
 
     public SchemaModel {
         objects = Collections.unmodifiableSortedMap(new TreeMap<>(objects));
         dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
+        authorization = authorization == null ? Authorization.NONE : authorization;
+    }
+
+    public SchemaModel(int serverVersionNum, SortedMap<String, DbObject> objects,
+                       SortedMap<String, SortedSet<String>> dependencies) {
+        this(serverVersionNum, objects, dependencies, Authorization.NONE);
+    }
+
+    public SchemaModel withAuthorization(Authorization auth) {
+        return new SchemaModel(serverVersionNum, objects, dependencies, auth);
     }
 
     public SchemaModel(int serverVersionNum, SortedMap<String, DbObject> objects) {
@@ -87,7 +99,8 @@ public record SchemaModel(int serverVersionNum, SortedMap<String, DbObject> obje
 
     /** Canonical text of the whole schema (what {@link #hash()} digests); handy in test failure messages. */
     public String canonical() {
-        return objects.values().stream().map(DbObject::canonical).collect(Collectors.joining("\n"));
+        return objects.values().stream().map(DbObject::canonical).collect(Collectors.joining("\n"))
+                + authorization.canonical();
     }
 
     /** SHA-256 of {@link #canonical()}: equal schemas hash equally. */

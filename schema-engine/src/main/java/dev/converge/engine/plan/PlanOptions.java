@@ -13,23 +13,36 @@ import java.util.List;
  * @param shortStatementTimeout statement_timeout of catalog-only statements
  * @param longStatementTimeout  statement_timeout of statements that scan or rewrite data (ZERO = no limit)
  * @param renames              declared renames (from {@code -- converge:renamed-from} annotations)
+ * @param managePrivileges     plan GRANT / REVOKE so that the target's privileges equal the desired ones. Off by
+ *                             default: privileges are then not read, not part of the schema hash and never planned
+ *                             (an object the plan recreates comes back with its owner's default privileges)
+ * @param manageOwnership      plan {@code ALTER … OWNER TO} so that owners equal the desired ones (an object without
+ *                             a declared owner belongs to the role that runs the plan). Off by default, like privileges
  */
 public record PlanOptions(boolean onlineForms, Duration lockTimeout, Duration shortStatementTimeout,
-                          Duration longStatementTimeout, List<Rename> renames) {
+                          Duration longStatementTimeout, List<Rename> renames, boolean managePrivileges,
+                          boolean manageOwnership) {
 
     public PlanOptions {
         renames = renames == null ? List.of() : List.copyOf(renames);
     }
 
     public static PlanOptions defaults() {
-        return new PlanOptions(true, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ZERO, List.of());
+        return new PlanOptions(true, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ZERO, List.of(), false, false);
     }
 
     public PlanOptions withOnlineForms(boolean online) {
-        return new PlanOptions(online, lockTimeout, shortStatementTimeout, longStatementTimeout, renames);
+        return new PlanOptions(online, lockTimeout, shortStatementTimeout, longStatementTimeout, renames, managePrivileges,
+                manageOwnership);
     }
 
     public PlanOptions withRenames(List<Rename> declared) {
-        return new PlanOptions(onlineForms, lockTimeout, shortStatementTimeout, longStatementTimeout, declared);
+        return new PlanOptions(onlineForms, lockTimeout, shortStatementTimeout, longStatementTimeout, declared,
+                managePrivileges, manageOwnership);
+    }
+
+    public PlanOptions withAuthorization(boolean privileges, boolean ownership) {
+        return new PlanOptions(onlineForms, lockTimeout, shortStatementTimeout, longStatementTimeout, renames, privileges,
+                ownership);
     }
 }

@@ -1,5 +1,6 @@
 package dev.converge.engine.plan;
 
+import dev.converge.engine.diff.AuthorizationDiffer;
 import dev.converge.engine.diff.Change;
 import dev.converge.engine.diff.Differ;
 import dev.converge.engine.diff.Renames;
@@ -15,6 +16,10 @@ public class Planner {
         Renames.Result renamed = Renames.apply(current, desired, options.renames());
         List<Change> changes = new ArrayList<>(renamed.changes());
         changes.addAll(new Differ().diffRenamed(renamed.current(), desired));
+        if (options.managePrivileges() || options.manageOwnership()) {
+            changes.addAll(AuthorizationDiffer.diff(renamed.current(), desired, List.copyOf(changes), options.managePrivileges(),
+                    options.manageOwnership()));
+        }
         StepBuilder builder = new StepBuilder(renamed.current(), desired, options, PossibleRenames.find(changes));
         List<Step> steps = new ArrayList<>();
         for (Change c : changes) {

@@ -14,6 +14,7 @@ import dev.converge.engine.model.ViewDef;
 import dev.converge.engine.model.ConstraintDef;
 import dev.converge.engine.model.DbObject;
 import dev.converge.engine.model.EnumDef;
+import dev.converge.engine.model.Grant;
 import dev.converge.engine.model.ExtensionDef;
 import dev.converge.engine.model.Ident;
 import dev.converge.engine.model.IndexDef;
@@ -122,6 +123,22 @@ final class StepBuilder {
             Step s = step(Phase.COMMENT, change, out);
             s.statements.add(stmt("COMMENT ON " + c.target() + " IS " + Ident.literal(c.to()), true));
             s.needs.add(c.objectId());
+        } else if (change instanceof Change.ChangePrivileges p) {
+            Step s = step(Phase.PRIVILEGES, change, out);
+            s.statements.add(stmt(AuthorizationSql.privileges(p), true, hz(HazardKind.AUTHORIZATION_CHANGE, p.describe())));
+            s.needs.add(p.object().id());
+            for (Grant g : p.grants()) {
+                if (g.column() != null && p.object() instanceof TableDef t) {
+                    s.needs.add(columnId(t, g.column()));
+                }
+            }
+            s.creates.add(AuthorizationSql.privilegesId(p.object()));
+        } else if (change instanceof Change.SetOwner o) {
+            // after the grants: the role running the plan may lose the right to grant once it no longer owns the object
+            Step s = step(Phase.OWNER, change, out);
+            s.statements.add(stmt(AuthorizationSql.owner(o), true, hz(HazardKind.AUTHORIZATION_CHANGE, o.describe())));
+            s.needs.add(o.object().id());
+            s.needs.add(AuthorizationSql.privilegesId(o.object()));
         } else {
             throw new EngineException(EngineException.Code.INTERNAL, "no SQL for change " + change.describe());
         }

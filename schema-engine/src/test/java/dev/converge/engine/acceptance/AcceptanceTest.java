@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * new schema (same model hash) and that planning again gives an empty plan. {@code expected-hazards.txt} lists
  * hazard codes the plan must carry (one per line, optionally {@code CODE: text in the message});
  * {@code expected-plan.sql} is the exact expected plan; {@code renames.txt} declares renames;
- * {@code check-after.sql} is a query that must return true on the migrated database (e.g. data kept). {@code -Dacceptance.cases=<regex>} runs a subset.
+ * {@code check-after.sql} is a query that must return true on the migrated database (e.g. data kept);
+ * {@code options.txt} turns on {@code manage-privileges} / {@code manage-ownership} (one per line) for introspection
+ * and planning; {@code roles.txt} names roles (prefix {@code pv_}) the case needs: created before and dropped after
+ * it (roles are cluster-wide). {@code -Dacceptance.cases=<regex>} runs a subset.
  */
 class AcceptanceTest {
     private final Introspector introspector = new Introspector();
@@ -47,21 +50,30 @@ class AcceptanceTest {
         String name = "ec_" + dir.getFileName().toString().toLowerCase().replaceAll("[^a-z0-9_]", "_");
         String oldName = name + "_old";
         String newName = name + "_new";
+        List<String> options = lines(dir.resolve("options.txt"));
+        IntrospectOptions introspect = IntrospectOptions.defaults().withAuthorization(options.contains("manage-privileges"),
+                options.contains("manage-ownership"));
+        PlanOptions planOptions = PlanOptions.defaults().withAuthorization(introspect.managePrivileges(), introspect.manageOwnership());
+        List<String> roles = lines(dir.resolve("roles.txt"));
         try {
+            TestDatabases.createRoles(roles);
             DbConn oldDb = TestDatabases.recreate(oldName);
             DbConn newDb = TestDatabases.recreate(newName);
             TestDatabases.load(oldDb, dir.resolve("old.sql"));
             TestDatabases.load(newDb, dir.resolve("new.sql"));
-            SchemaModel current = introspector.introspect(oldDb, IntrospectOptions.defaults());
-            SchemaModel desired = introspector.introspect(newDb, IntrospectOptions.defaults());
-            PlanOptions options = PlanOptions.defaults().withRenames(renames(dir));
-            Plan plan = planner.plan(current, desired, options);
+            SchemaModel current = introspector.introspect(oldDb, introspect);
+            SchemaModel desired = introspector.introspect(newDb, introspect);
+            Plan plan = planner.plan(current, desired, planOptions.withRenames(renames(dir)));
+            // kept for reading after a run: target/acceptance-plans/<case>.sql
+            Path written = Path.of("target", "acceptance-plans", dir.getFileName() + ".sql");
+            Files.createDirectories(written.getParent());
+            Files.writeString(written, plan.toSql());
             assertThat(plan.isEmpty()).as("old and new differ, so the plan must not be empty").isFalse();
             checkExpectations(dir, plan);
 
             TestDatabases.apply(oldDb, plan);
 
-            SchemaModel migrated = introspector.introspect(oldDb, IntrospectOptions.defaults());
+            SchemaModel migrated = introspector.introspect(oldDb, introspect);
             assertThat(migrated.canonical()).as("schema after applying\n" + plan.toSql()).isEqualTo(desired.canonical());
             assertThat(migrated.hash()).isEqualTo(desired.hash());
             Path check = dir.resolve("check-after.sql");
@@ -69,12 +81,20 @@ class AcceptanceTest {
                 assertThat(TestDatabases.queryBoolean(oldDb, Files.readString(check)))
                         .as("check-after.sql holds after applying\n" + plan.toSql()).isTrue();
             }
-            Plan again = planner.plan(migrated, desired, PlanOptions.defaults());
+            Plan again = planner.plan(migrated, desired, planOptions);
             assertThat(again.toSql()).as("re-plan after applying").isEmpty();
         } finally {
             TestDatabases.drop(oldName);
             TestDatabases.drop(newName);
+            TestDatabases.dropRoles(roles);
         }
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     /** {@code renames.txt}: one {@code KIND schema parent|- old new} per line, as the state-file annotations give. */

@@ -42,6 +42,29 @@ public final class TestDatabases {
         }
     }
 
+    /** Creates roles a test needs (prefix {@code pv_}); one left over by a killed run is reused. */
+    public static void createRoles(List<String> roles) {
+        for (String role : roles) {
+            requireTestRole(role);
+            admin("DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = '" + role + "') THEN "
+                    + "CREATE ROLE " + quote(role) + " NOLOGIN; END IF; END$$");
+        }
+    }
+
+    /** Drops test roles; the databases that granted them anything must be dropped first. */
+    public static void dropRoles(List<String> roles) {
+        for (String role : roles) {
+            requireTestRole(role);
+            admin("DROP ROLE IF EXISTS " + quote(role));
+        }
+    }
+
+    private static void requireTestRole(String role) {
+        if (!role.matches("pv_[a-z0-9_]+")) {
+            throw new IllegalArgumentException("test roles are named pv_<lowercase>: " + role);
+        }
+    }
+
     private static String quote(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
     }

@@ -1,0 +1,112 @@
+package dev.converge.engine.diff;
+
+import dev.converge.engine.EngineException;
+import dev.converge.engine.model.Authorization;
+import dev.converge.engine.model.ColumnDef;
+import dev.converge.engine.model.Grant;
+import dev.converge.engine.model.QName;
+import dev.converge.engine.model.SchemaDef;
+import dev.converge.engine.model.SchemaModel;
+import dev.converge.engine.model.TableDef;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Privilege and owner diffs on hand-built models: unknown roles, new objects' defaults, grant options. */
+class AuthorizationDifferTest {
+    private static final TableDef ORDERS = new TableDef(new QName("public", "orders"), false,
+            List.of(new ColumnDef("id", "integer", null, false, null, null, null, null, null, null, Set.of(), Set.of())),
+            List.of(), List.of(), false, false, null, List.of());
+    private static final Set<String> TARGET_ROLES = Set.of("postgres", "pv_reader");
+
+    @Test
+    void grantToARoleTheTargetLacksFailsNamingRoleAndObject() {
+        SchemaModel current = model(Map.of(), Map.of());
+        SchemaModel desired = model(Map.of(ORDERS.id(), Set.of(new Grant("pv_ghost", "SELECT", null, false))), Map.of());
+
+        assertThatThrownBy(() -> diff(current, desired))
+                .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.code()).isEqualTo(EngineException.Code.UNKNOWN_ROLE))
+                .hasMessageContaining("\"pv_ghost\"")
+                .hasMessageContaining("table public.orders")
+                .hasMessageContaining("does not exist on the target");
+    }
+
+    @Test
+    void ownerThatTheTargetLacksFailsNamingRoleAndObject() {
+        SchemaModel current = model(Map.of(), Map.of());
+        SchemaModel desired = model(Map.of(), Map.of(ORDERS.id(), "pv_ghost_owner"));
+
+        assertThatThrownBy(() -> diff(current, desired))
+                .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.code()).isEqualTo(EngineException.Code.UNKNOWN_ROLE))
+                .hasMessageContaining("\"pv_ghost_owner\"")
+                .hasMessageContaining("table public.orders");
+    }
+
+    @Test
+    void revokingFromARoleTheDesiredSideNoLongerNamesNeedsNoCheckAndPublicIsNoRole() {
+        SchemaModel current = model(Map.of(ORDERS.id(), Set.of(new Grant("pv_reader", "SELECT", null, false))), Map.of());
+        SchemaModel desired = model(Map.of(ORDERS.id(), Set.of(new Grant("PUBLIC", "SELECT", null, false))), Map.of());
+
+        List<Change> changes = diff(current, desired);
+
+        assertThat(changes).extracting(Change::describe).containsExactly(
+                "grant SELECT on table public.orders to PUBLIC", "revoke SELECT on table public.orders from pv_reader");
+    }
+
+    @Test
+    void grantOptionAloneIsGrantedOrRevoked() {
+        SchemaModel current = model(Map.of(ORDERS.id(), Set.of(new Grant("pv_reader", "SELECT", null, false),
+                new Grant("pv_reader", "UPDATE", "id", true))), Map.of());
+        SchemaModel desired = model(Map.of(ORDERS.id(), Set.of(new Grant("pv_reader", "SELECT", null, true),
+                new Grant("pv_reader", "UPDATE", "id", false))), Map.of());
+
+        assertThat(diff(current, desired)).extracting(Change::describe).containsExactlyInAnyOrder(
+                "grant SELECT on table public.orders to pv_reader with grant option",
+                "revoke grant option for UPDATE (id) on table public.orders from pv_reader");
+    }
+
+    @Test
+    void anObjectThePlanCreatesStartsWithTheTargetsDefaultsForNewObjects() {
+        // the target's ALTER DEFAULT PRIVILEGES give new tables in public SELECT for pv_reader
+        Authorization targetAuth = new Authorization(true, true, new TreeMap<>(), new TreeMap<>(), new TreeSet<>(TARGET_ROLES),
+                new TreeMap<>(Map.of(Authorization.newObjectKey('r', "public"), sorted(new Grant("pv_reader", "SELECT", null, false)))));
+        SchemaModel current = SchemaModel.of(150000, List.of(new SchemaDef("public", null))).withAuthorization(targetAuth);
+        SchemaModel desired = model(Map.of(ORDERS.id(), Set.of(new Grant("pv_reader", "SELECT", null, false))), Map.of());
+        List<Change> objectChanges = List.of(new Change.CreateObject(ORDERS));
+
+        assertThat(AuthorizationDiffer.diff(current, desired, objectChanges, true, true)).isEmpty();
+    }
+
+    @Test
+    void nothingIsComparedWhenNotManaged() {
+        SchemaModel current = model(Map.of(), Map.of());
+        SchemaModel desired = model(Map.of(ORDERS.id(), Set.of(new Grant("pv_ghost", "SELECT", null, false))),
+                Map.of(ORDERS.id(), "pv_ghost"));
+
+        assertThat(AuthorizationDiffer.diff(current, desired, List.of(), false, false)).isEmpty();
+    }
+
+    private static List<Change> diff(SchemaModel current, SchemaModel desired) {
+        return AuthorizationDiffer.diff(current, desired, List.of(), true, true);
+    }
+
+    private static SchemaModel model(Map<String, Set<Grant>> grants, Map<String, String> owners) {
+        SortedMap<String, SortedSet<Grant>> g = new TreeMap<>();
+        grants.forEach((k, v) -> g.put(k, new TreeSet<>(v)));
+        Authorization auth = new Authorization(true, true, g, new TreeMap<>(owners), new TreeSet<>(TARGET_ROLES), new TreeMap<>());
+        return SchemaModel.of(150000, List.of(new SchemaDef("public", null), ORDERS)).withAuthorization(auth);
+    }
+
+    private static SortedSet<Grant> sorted(Grant... grants) {
+        return new TreeSet<>(List.of(grants));
+    }
+}

@@ -1,0 +1,5 @@
+CREATE SCHEMA app;
+GRANT USAGE ON SCHEMA app TO pv_su_dev;
+CREATE SCHEMA reporting;
+GRANT USAGE ON SCHEMA reporting TO pv_su_reader;
+REVOKE USAGE ON SCHEMA public FROM PUBLIC;

@@ -1,0 +1,2 @@
+CREATE SCHEMA app;
+GRANT USAGE, CREATE ON SCHEMA app TO pv_su_dev;
