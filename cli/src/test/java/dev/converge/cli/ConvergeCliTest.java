@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -248,6 +249,67 @@ class ConvergeCliTest {
         assertThat(back.err()).isEmpty();
         assertThat(back.out()).isBlank();
         assertThat(back.code()).isZero();
+    }
+
+    @Test
+    void exportWithManagedPrivilegesAndOwnershipWritesThemAndPlansBackToEmpty() throws IOException {
+        List<String> roles = List.of("pv_cli_reader", "pv_cli_owner");
+        try {
+            for (String role : roles) {
+                TestDatabases.exec(TestDatabases.SERVER, "DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role
+                        + "') THEN CREATE ROLE " + role + " NOLOGIN; END IF; END$$");
+            }
+            DbConn source = dbs.create("""
+                    CREATE SCHEMA app;
+                    CREATE TABLE app.customer (id serial PRIMARY KEY, name text, secret text);
+                    GRANT SELECT (id, name), UPDATE (name) ON app.customer TO pv_cli_reader;
+                    GRANT INSERT ON app.customer TO pv_cli_reader WITH GRANT OPTION;
+                    GRANT USAGE ON SEQUENCE app.customer_id_seq TO pv_cli_reader;
+                    CREATE FUNCTION app.answer() RETURNS int LANGUAGE sql AS 'SELECT 42';
+                    REVOKE EXECUTE ON FUNCTION app.answer() FROM PUBLIC;
+                    GRANT EXECUTE ON FUNCTION app.answer() TO pv_cli_reader;
+                    CREATE VIEW app.names AS SELECT name FROM app.customer;
+                    GRANT SELECT ON app.names TO pv_cli_reader;
+                    ALTER VIEW app.names OWNER TO pv_cli_owner;
+                    GRANT USAGE ON SCHEMA app TO pv_cli_reader;
+                    ALTER SCHEMA app OWNER TO pv_cli_owner;
+                    """);
+            Path out = dir.resolve("export");
+            String url = TestDatabases.url(source);
+            Run export = converge("export", "--target", url, "--dir", out.toString(), "--manage-privileges", "--manage-ownership");
+            assertThat(export.code()).as(export.err()).isZero();
+            String written;
+            try (var files = Files.list(out)) {
+                written = files.sorted().map(f -> {
+                    try {
+                        return Files.readString(f);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).collect(java.util.stream.Collectors.joining());
+            }
+            assertThat(written).contains("GRANT SELECT (id, name), UPDATE (name) ON TABLE app.customer TO pv_cli_reader;", "TO pv_cli_reader WITH GRANT OPTION",
+                    "REVOKE EXECUTE ON FUNCTION app.answer() FROM PUBLIC", "ALTER VIEW app.names OWNER TO pv_cli_owner",
+                    "ALTER SCHEMA app OWNER TO pv_cli_owner");
+
+            String files = out + "/*.sql";
+            Run back = converge("plan", "--target", url, "--file-pattern", files, "--exit-code", "--manage-privileges", "--manage-ownership");
+            assertThat(back.err()).isEmpty();
+            assertThat(back.out()).isBlank();
+            assertThat(back.code()).isZero();
+
+            // Drift in privileges shows only when they are managed.
+            TestDatabases.exec(source, "REVOKE SELECT ON app.names FROM pv_cli_reader; ALTER TABLE app.customer OWNER TO pv_cli_owner");
+            assertThat(converge("plan", "--target", url, "--file-pattern", files, "--exit-code").out()).isBlank();
+            Run drift = converge("plan", "--target", url, "--file-pattern", files, "--manage-privileges", "--manage-ownership");
+            assertThat(drift.out()).contains("GRANT SELECT ON TABLE app.names TO pv_cli_reader;")
+                    .contains("ALTER TABLE app.customer OWNER TO CURRENT_USER;");
+        } finally {
+            dbs.close();
+            for (String role : roles) {
+                TestDatabases.exec(TestDatabases.SERVER, "DROP ROLE IF EXISTS " + role);
+            }
+        }
     }
 
     private static int closedPort() throws IOException {

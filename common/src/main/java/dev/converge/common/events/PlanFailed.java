@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Planning failed for one target. {@code code} is machine-readable ({@code STATE_FILE_INVALID},
- * {@code SHADOW_FAILED}, {@code TARGET_UNREACHABLE}, {@code UNSUPPORTED_OBJECT}, {@code INTERNAL}); {@code reason}
+ * {@code SHADOW_FAILED}, {@code TARGET_UNREACHABLE}, {@code UNSUPPORTED_OBJECT}, {@code UNKNOWN_ROLE}, {@code INTERNAL}); {@code reason}
  * is a sentence a person can act on; {@code location} points into a state file when the cause is there.
  */
 public record PlanFailed(

@@ -2,6 +2,7 @@ package dev.converge.diff.service;
 
 import dev.converge.common.config.ConvergeConfig;
 import dev.converge.common.config.Instance;
+import dev.converge.common.config.Project;
 import dev.converge.common.config.TargetRef;
 import dev.converge.common.events.EventIds;
 import dev.converge.common.events.PlanComputed;
@@ -47,11 +48,15 @@ public class TargetPlanner {
         TargetRef target;
         Instance instance;
         String environment = null;
+        PlanOptions projectOptions = options;
         try {
             target = TargetRef.parse(targetName);
             instance = config.instance(target.instance());
-            if (config.project(submission.project()) != null) {
-                environment = config.project(submission.project()).environmentOf(target);
+            Project project = config.project(submission.project());
+            if (project != null) {
+                environment = project.environmentOf(target);
+                // privileges and owners are planned only for projects that turn them on
+                projectOptions = options.withAuthorization(project.managePrivileges(), project.manageOwnership());
             }
         } catch (IllegalArgumentException e) {
             return failed(submission, targetName, null, eventId, "INTERNAL", e.getMessage());
@@ -64,7 +69,7 @@ public class TargetPlanner {
             DbConn conn = connection(instance, target.database());
             Instance shadowInstance = instance.shadowInstance() == null ? null : config.instance(instance.shadowInstance());
             DbConn shadow = shadowInstance == null ? null : connection(shadowInstance, "postgres");
-            Plan plan = engine.plan(conn, DesiredSource.files(submission.files(), shadow), options);
+            Plan plan = engine.plan(conn, DesiredSource.files(submission.files(), shadow), projectOptions);
             return new PlanComputed(eventId, clock.instant(), submission.submissionId(), submission.project(), targetName,
                     environment, submission.mode(), plan.baseHash(), plan.desiredHash(), plan.planHash(), plan.toEvents(),
                     plan.summary(), null, submission.files(), submission.customRules());

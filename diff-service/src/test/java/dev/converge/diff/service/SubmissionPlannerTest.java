@@ -62,7 +62,11 @@ class SubmissionPlannerTest {
     }
 
     private static ConvergeConfig config() {
-        Map<String, String> p = new HashMap<>();
+        return config(Map.of());
+    }
+
+    private static ConvergeConfig config(Map<String, String> extra) {
+        Map<String, String> p = new HashMap<>(extra);
         p.put("converge.instances.demo.host", server.host());
         p.put("converge.instances.demo.port", String.valueOf(server.port()));
         p.put("converge.instances.demo.username", server.user());
@@ -108,6 +112,31 @@ class SubmissionPlannerTest {
         assertThat(failed.code()).isEqualTo("TARGET_UNREACHABLE");
         assertThat(failed.reason()).contains("down/hr_prod");
         assertThat(Json.encode(failed)).doesNotContain("s3cret-password");
+    }
+
+    @Test
+    void grantsArePlannedOnlyForAProjectThatManagesPrivileges() throws Exception {
+        String role = "pv_diff_reader";
+        try (Connection c = server.connect(database)) {
+            c.createStatement().execute("DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role
+                    + "') THEN CREATE ROLE " + role + " NOLOGIN; END IF; END$$");
+        }
+        try {
+            SubmissionAccepted s = submission("CREATE TABLE public.employees (id bigint PRIMARY KEY);\n"
+                    + "GRANT SELECT ON public.employees TO " + role + ";\n");
+            TargetPlanner ignoring = new TargetPlanner(config(), new SchemaEngine(), PlanOptions.defaults(), Clock.systemUTC());
+            assertThat(((PlanComputed) ignoring.plan(s, "demo/" + database)).statements()).isEmpty();
+
+            TargetPlanner managing = new TargetPlanner(config(Map.of("converge.projects.hr.manage-privileges", "true")),
+                    new SchemaEngine(), PlanOptions.defaults(), Clock.systemUTC());
+            PlanComputed computed = (PlanComputed) managing.plan(s, "demo/" + database);
+            assertThat(computed.statements()).singleElement()
+                    .satisfies(st -> assertThat(st.sql()).isEqualTo("GRANT SELECT ON TABLE public.employees TO " + role));
+        } finally {
+            try (Connection c = server.connect(database)) {
+                c.createStatement().execute("DROP ROLE IF EXISTS " + role);
+            }
+        }
     }
 
     @Test
