@@ -302,7 +302,7 @@ class ConvergeCliTest {
             TestDatabases.exec(source, "REVOKE SELECT ON app.names FROM pv_cli_reader; ALTER TABLE app.customer OWNER TO pv_cli_owner");
             assertThat(converge("plan", "--target", url, "--file-pattern", files, "--exit-code").out()).isBlank();
             Run drift = converge("plan", "--target", url, "--file-pattern", files, "--manage-privileges", "--manage-ownership");
-            assertThat(drift.out()).contains("GRANT SELECT ON TABLE app.names TO pv_cli_reader;")
+            assertThat(drift.out()).as(drift.err()).contains("GRANT SELECT ON TABLE app.names TO pv_cli_reader;")
                     .contains("ALTER TABLE app.customer OWNER TO CURRENT_USER;");
         } finally {
             dbs.close();
