@@ -2,7 +2,9 @@ package dev.converge.devstack.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -65,5 +68,35 @@ public final class KafkaClients {
             }
         }
         return List.of();
+    }
+
+    /**
+     * Every record on {@code topics} from the beginning up to their end offsets at the time of the call (a fresh
+     * consumer that joins no group). Fails if the end is not reached within {@code timeout}.
+     */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, Collection<String> topics,
+                                                               Duration timeout) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, timeout).forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("read " + seen.size() + " records of " + topics + " but not up to "
+                            + end + " within " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+            }
+        }
+        return seen;
     }
 }
