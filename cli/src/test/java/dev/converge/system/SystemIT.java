@@ -2,6 +2,7 @@ package dev.converge.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.converge.common.Hashing;
 import dev.converge.common.Topics;
 import dev.converge.common.events.SubmissionAccepted;
 import dev.converge.common.json.Json;
@@ -14,6 +15,10 @@ import dev.converge.devstack.process.FreePorts;
 import dev.converge.devstack.services.ConvergeService;
 import dev.converge.devstack.services.ServiceProcess;
 import dev.converge.devstack.testing.SampleEvents;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +49,8 @@ class SystemIT {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     static final Path WORK = ROOT.resolve("cli/target/system-it");
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** The inbox probe is a /v1 call: it needs a service account's token like every other. */
+    static final String TOKEN = "system-it-" + UUID.randomUUID();
 
     static PostgresServer postgres;
     static String database;
@@ -59,7 +66,7 @@ class SystemIT {
         kafka = KafkaProcess.create(Files.createTempDirectory(WORK, "kafka-"), 0).start();
         for (ConvergeService s : ConvergeService.values()) {
             services.put(s, new ServiceProcess(s.module(), s.jar(ROOT), FreePorts.next(), serviceProperties(),
-                    WORK.resolve(s.module() + ".log")).start());
+                    WORK.resolve(s.module() + ".log")).withToken(TOKEN).start());
         }
         for (ServiceProcess p : services.values()) {
             p.awaitReady(READY_TIMEOUT);
@@ -83,6 +90,8 @@ class SystemIT {
         p.put("converge.environments.prod.policy", "approval");
         p.put("converge.projects.hr.environments.test.targets", "demo/hr_test");
         p.put("converge.projects.hr.environments.prod.targets", "demo/hr_prod");
+        p.put("converge.auth.accounts.system-it.token-sha256", Hashing.sha256Hex(TOKEN));
+        p.put("converge.auth.accounts.system-it.roles", "viewer");
         return p;
     }
 
@@ -103,7 +112,7 @@ class SystemIT {
 
     @Test
     @Order(1)
-    void everyConsumerOfTheSubmissionsTopicProcessesAProducedSubmission() {
+    void everyConsumerOfTheSubmissionsTopicProcessesAProducedSubmission() throws Exception {
         SubmissionAccepted submission = SampleEvents.submission();
         KafkaClients.send(kafka.bootstrapServers(), Topics.SUBMISSIONS, submission.key(), Json.encode(submission));
 
@@ -111,6 +120,13 @@ class SystemIT {
         // ingest and review do not consume submissions: their inboxes must not know the event.
         assertThat(services.get(ConvergeService.INGEST).status("/v1/processed-events/" + submission.eventId())).isEqualTo(404);
         assertThat(services.get(ConvergeService.REVIEW).status("/v1/processed-events/" + submission.eventId())).isEqualTo(404);
+        // without a token the probe tells nothing
+        for (ServiceProcess p : services.values()) {
+            HttpResponse<Void> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(p.url() + "/v1/processed-events/" + submission.eventId())).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(anonymous.statusCode()).as(p.name()).isEqualTo(401);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.converge.common.service;
 
+import dev.converge.common.auth.ServiceAccounts;
 import dev.converge.common.config.ConfigException;
 import dev.converge.common.config.ConvergeConfig;
 import io.quarkus.runtime.PreventFurtherStepsException;
@@ -30,10 +31,18 @@ public class ConvergeConfigBootstrap {
         return load(config);
     }
 
+    /** The service accounts whose bearer tokens the API accepts ({@code converge.auth.accounts.*}). */
+    @Produces
+    @Singleton
+    ServiceAccounts serviceAccounts(Config config) {
+        return ServiceAccounts.fromProperties(convergeProperties(config));
+    }
+
     /** Runs before the other startup observers, so nothing consumes or serves with a bad configuration. */
     void validateAtStartup(@Observes @Priority(1) StartupEvent startup, Config config) {
         try {
             load(config);
+            ServiceAccounts.fromProperties(convergeProperties(config));
         } catch (ConfigException e) {
             String failure = startupFailure(serviceName(config), e);
             LOG.error(failure);

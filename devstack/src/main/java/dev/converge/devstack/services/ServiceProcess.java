@@ -28,6 +28,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> properties;
     private final Path logFile;
+    private volatile String token;
     private Process process;
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> properties, Path logFile) {
@@ -36,6 +37,12 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
         this.properties = new LinkedHashMap<>(properties);
         this.logFile = logFile;
+    }
+
+    /** Sends {@code Authorization: Bearer <token>} with {@link #status} and {@link #get} (every {@code /v1} call needs one). */
+    public ServiceProcess withToken(String bearerToken) {
+        this.token = bearerToken;
+        return this;
     }
 
     public synchronized ServiceProcess start() {
@@ -100,7 +107,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
     }
 
     public synchronized boolean isAlive() {

@@ -9,22 +9,27 @@ import static org.hamcrest.Matchers.is;
 import dev.converge.common.events.Event;
 import dev.converge.common.json.Json;
 import dev.converge.devstack.kafka.KafkaClients;
+import io.restassured.RestAssured;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every Converge service shell must do, against a real in-process broker and its own database: readiness
- * that checks Kafka and the database, metrics and OpenAPI, its own Flyway schema with inbox and outbox, and
- * idempotent consumption of each topic it consumes. A service's {@code @QuarkusTest} extends it and names its
+ * that checks Kafka and the database, metrics and OpenAPI, its own Flyway schema with inbox and outbox,
+ * idempotent consumption of each topic it consumes, and no documented operation open without a token. A service's {@code @QuarkusTest} extends it and names its
  * schema and topics.
  */
 public abstract class ServiceShellContract {
+    /** Every service's test profile has a viewer account with this token ({@code %test.converge.auth.accounts.shell-test.*}). */
+    protected static final String SHELL_TEST_TOKEN = "shell-test-token";
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     protected String bootstrapServers;
 
@@ -36,6 +41,15 @@ public abstract class ServiceShellContract {
 
     /** The topics this service consumes, each on its own channel. */
     protected abstract List<String> consumedTopics();
+
+    /**
+     * Operations of the service's OpenAPI document that answer without a token on purpose ({@code "GET /path/{p}"}
+     * → why); none by default. Anything else that does not refuse a caller without a token fails
+     * {@link #everyDocumentedOperationNeedsAToken}.
+     */
+    protected Map<String, String> publicOperations() {
+        return Map.of();
+    }
 
     @Test
     void isReadyOnlyWithKafkaAndItsDatabaseChecked() {
@@ -69,8 +83,8 @@ public abstract class ServiceShellContract {
             KafkaClients.send(bootstrapServers, topic, event.key(), Json.encode(event));
 
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> given().get("/v1/processed-events/" + event.eventId()).statusCode() == 200);
-            given().get("/v1/processed-events/" + event.eventId()).then()
+                    .until(() -> given().header("Authorization", "Bearer " + SHELL_TEST_TOKEN).get("/v1/processed-events/" + event.eventId()).statusCode() == 200);
+            given().header("Authorization", "Bearer " + SHELL_TEST_TOKEN).get("/v1/processed-events/" + event.eventId()).then()
                     .body("topic", is(topic)).body("eventType", is(event.getClass().getSimpleName()));
             await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/metrics").asString()
                     .contains("converge_events_duplicates_total{topic=\"" + topic + "\"} 1.0"));
@@ -81,6 +95,26 @@ public abstract class ServiceShellContract {
 
     @Test
     void answers404ForAnEventItHasNotProcessed() {
-        given().get("/v1/processed-events/never-seen").then().statusCode(404);
+        given().header("Authorization", "Bearer " + SHELL_TEST_TOKEN).get("/v1/processed-events/never-seen").then().statusCode(404);
+    }
+
+    /**
+     * Every operation in the OpenAPI document, the ones added tomorrow included, answers 401 with a JSON code and
+     * message without a token. Health, metrics and the document itself live under {@code /q}, outside the document,
+     * and stay open for probes.
+     */
+    @Test
+    void everyDocumentedOperationNeedsAToken() throws Exception {
+        OpenApiEndpoints.Refusals refusals = OpenApiEndpoints.requireATokenEverywhere(
+                RestAssured.baseURI + ":" + RestAssured.port, publicOperations());
+        assertThat(refusals.documented()).extracting(OpenApiEndpoints.Endpoint::toString)
+                .contains("GET /v1/processed-events/{eventId}");
+    }
+
+    @Test
+    void theInboxProbeNeedsAToken() {
+        given().get("/v1/processed-events/never-seen").then().statusCode(401).body("code", is("UNAUTHENTICATED"));
+        given().header("Authorization", "Bearer not-" + SHELL_TEST_TOKEN).get("/v1/processed-events/never-seen").then()
+                .statusCode(401);
     }
 }

@@ -21,24 +21,19 @@ import java.util.Optional;
 
 /**
  * Authenticates every {@code /v1} call with a service-account bearer token. Reading needs {@code viewer}, anything
- * else {@code submitter}. Health, metrics and OpenAPI under {@code /q} stay open for probes, as does the inbox probe.
+ * else {@code submitter}. Health, metrics and OpenAPI under {@code /q} stay open for probes; the inbox probe
+ * ({@code GET /v1/processed-events/{eventId}}) is a {@code /v1} read like any other.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class BearerAuthFilter implements ContainerRequestFilter {
-    /**
-     * The shell's inbox probe ({@code GET /v1/processed-events/{eventId}}) used by system tests and operators; it
-     * reveals only whether an event id was processed.
-     */
-    private static final String OPERATOR_PATH = "/v1/processed-events";
-
     @Inject
     ServiceAccounts accounts;
 
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/v1/") && !path.equals("/v1") || path.startsWith(OPERATOR_PATH)) {
+        if (!path.startsWith("/v1/") && !path.equals("/v1")) {
             return;
         }
         Optional<ServiceAccount> account = accounts.authenticateHeader(request.getHeaderString(HttpHeaders.AUTHORIZATION));

@@ -24,16 +24,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Wires the framework-free pieces (accounts, validator) from configuration. */
+/** Wires the framework-free pieces (validator) from configuration; the accounts come from the shared ConvergeConfigBootstrap. */
 @ApplicationScoped
 public class IngestBeans {
     private static final Logger LOG = Logger.getLogger(IngestBeans.class);
-
-    @Produces
-    @ApplicationScoped
-    ServiceAccounts serviceAccounts(Config config) {
-        return ServiceAccounts.fromProperties(properties(config, ServiceAccounts.PREFIX));
-    }
 
     /** Bad account settings stop the service at start with one line, like the rest of the configuration. */
     void validateAccountsAtStartup(@Observes @Priority(2) StartupEvent startup, Config config) {
