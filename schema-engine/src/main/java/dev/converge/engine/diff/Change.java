@@ -5,6 +5,7 @@ import dev.converge.engine.model.ConstraintDef;
 import dev.converge.engine.model.DbObject;
 import dev.converge.engine.model.Grant;
 import dev.converge.engine.model.Ident;
+import dev.converge.engine.model.EnumDef;
 import dev.converge.engine.model.TableDef;
 
 import java.util.List;
@@ -59,6 +60,32 @@ public sealed interface Change {
                     + (rename.parent() == null ? rename.schema() : rename.schema() + "." + rename.parent()) + "."
                     + rename.oldName() + " to " + rename.newName();
         }
+    }
+
+    /**
+     * An enum losing or reordering values. PostgreSQL can only add values, so a new type takes its place: created
+     * under a temporary name, the columns converted through text, the old type dropped, the new one renamed.
+     * What else uses the type (views, functions, constraints, indexes) is recreated around it by the differ.
+     *
+     * @param columns the table columns converted in place
+     */
+    record SwapEnum(EnumDef from, EnumDef to, List<SwappedColumn> columns) implements Change {
+        public SwapEnum {
+            columns = List.copyOf(columns);
+        }
+
+        public String describe() {
+            return "replace enum " + to.name() + " (values " + from.labels() + " -> " + to.labels() + ")";
+        }
+    }
+
+    /**
+     * A column converted by a {@link SwapEnum}.
+     *
+     * @param keepDefault its default is the same before and after, so the swap sets it again (other default
+     *                    changes are an {@link AlterColumn} of their own)
+     */
+    record SwappedColumn(TableDef table, ColumnDef column, boolean keepDefault) {
     }
 
     record AddColumn(TableDef table, ColumnDef column) implements Change {

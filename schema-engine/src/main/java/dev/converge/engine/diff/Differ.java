@@ -46,7 +46,7 @@ public class Differ {
     public List<Change> diff(SchemaModel current, SchemaModel desired, List<Rename> renames) {
         Renames.Result renamed = Renames.apply(current, desired, renames);
         List<Change> changes = new ArrayList<>(renamed.changes());
-        changes.addAll(new Run(renamed.current(), desired).diff());
+        changes.addAll(new Run(Detaches.asDetached(renamed.current(), desired), desired).diff());
         return changes;
     }
 
@@ -66,6 +66,8 @@ public class Differ {
         final List<Change> changes = new ArrayList<>();
         final Set<String> dropped = new HashSet<>();
         final Set<String> created = new HashSet<>();
+        /** Enums replaced by a new type ({@link Change.SwapEnum}), completed after the cascade. */
+        final List<EnumDef> swaps = new ArrayList<>();
         /** ids whose current incarnation goes away (dropped, recreated, column retyped) -> why. */
         final Map<String, String> removed = new HashMap<>();
 
@@ -90,6 +92,9 @@ public class Differ {
                 }
             }
             cascade();
+            for (EnumDef we : swaps) {
+                EnumSwaps.swap((EnumDef) current.objects().get(we.id()), we, current, desired, dropped, changes);
+            }
             return changes;
         }
 
@@ -184,10 +189,16 @@ public class Differ {
                     comment(commentTarget(wi), wi.id(), hi.comment(), wi.comment());
                 }
             } else if (have instanceof EnumDef he && want instanceof EnumDef we) {
-                if (!he.labels().equals(we.labels())) {
-                    changes.add(new Change.AlterObject(he, we));
+                if (EnumSwaps.onlyAdds(he, we)) {
+                    if (!he.labels().equals(we.labels())) {
+                        changes.add(new Change.AlterObject(he, we));
+                    }
+                    comment(commentTarget(we), we.id(), he.comment(), we.comment());
+                } else {
+                    // The old type goes away: whatever uses it is recreated (cascade), the swap sets the comment.
+                    swaps.add(we);
+                    removed.put(he.id(), "enum " + he.name() + " is replaced by a new type to remove or reorder values");
                 }
-                comment(commentTarget(we), we.id(), he.comment(), we.comment());
             } else if (have instanceof SequenceDef hs && want instanceof SequenceDef ws) {
                 if (!hs.options().equals(ws.options()) || hs.unlogged() != ws.unlogged()
                         || !Objects.equals(hs.ownedBy(), ws.ownedBy()) || !Objects.equals(hs.ownedColumn(), ws.ownedColumn())) {

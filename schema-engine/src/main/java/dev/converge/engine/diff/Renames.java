@@ -243,7 +243,8 @@ public final class Renames {
                     k.references() == null ? null : qname(k.references(), "table", pairs), k.comment())).toList();
             return new TableDef(qname(t.name(), "table", pairs), t.unlogged(), cols, cons, t.reloptions(), t.rowSecurity(),
                     t.forceRowSecurity(), t.comment(), new ArrayList<>(mapIds(new LinkedHashSet<>(t.deps()), pairs)),
-                    t.partitionKey(), t.partitionOf() == null ? null : qname(t.partitionOf(), "table", pairs), t.partitionBound());
+                    t.partitionKey(), t.partitionOf() == null ? null : qname(t.partitionOf(), "table", pairs), t.partitionBound(),
+                    t.inherited());
         } else if (o instanceof IndexDef i) {
             String rel = ids(i.relationId(), pairs);
             QName table = qname(i.table(), i.relationId().substring(0, i.relationId().indexOf(':')), pairs);

@@ -258,20 +258,26 @@ final class CatalogQueries {
     static final String CONSTRAINTS = "SELECT k.conrelid::int8 AS conrelid, k.conname, k.contype::text AS contype, "
             + "pg_catalog.pg_get_constraintdef(k.oid) AS def, k.convalidated, "
             + "rn.nspname AS ref_schema, rc.relname AS ref_table, "
-            + "pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment, k.conislocal "
+            + "pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment, k.conislocal, "
+            + "NOT (k.conislocal AND k.conparentid = 0) AS inherited "
             + "FROM pg_catalog.pg_constraint k "
             + "LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid "
             + "LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
-            + "WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conislocal AND k.conparentid = 0 "
+            + "JOIN pg_catalog.pg_class kc ON kc.oid = k.conrelid "
+            + "WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND (k.conislocal AND k.conparentid = 0 OR kc.relispartition) "
             + "AND k.conrelid IN (" + USER_TABLES + ")";
 
-    /** Indexes not owned by a PK / UNIQUE / EXCLUDE constraint. */
+    /**
+     * Indexes not owned by a PK / UNIQUE / EXCLUDE constraint; {@code inherited} for a partition's index attached to
+     * its parent's (it stays behind, stand-alone, when the partition is detached).
+     */
     static final String INDEXES = "SELECT n.nspname, ic.relname, i.indrelid::int8 AS indrelid, pg_catalog.pg_get_indexdef(i.indexrelid) AS def, "
-            + "i.indisunique, i.indisvalid, pg_catalog.obj_description(i.indexrelid, 'pg_class') AS comment "
+            + "i.indisunique, i.indisvalid, pg_catalog.obj_description(i.indexrelid, 'pg_class') AS comment, "
+            + "EXISTS (SELECT 1 FROM pg_catalog.pg_inherits x WHERE x.inhrelid = i.indexrelid) AS inherited "
             + "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
             + "JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace "
             + "WHERE i.indrelid IN (" + USER_TABLES + " UNION ALL " + USER_VIEWS + ") "
-            + "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits x WHERE x.inhrelid = i.indexrelid) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k "
+            + "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k "
             + "  WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))";
 
     /**

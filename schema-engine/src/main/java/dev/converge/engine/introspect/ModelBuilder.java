@@ -159,9 +159,13 @@ final class ModelBuilder {
         for (Row r : constraints) {
             TableParts t = tablesByOid.get(r.getLong("conrelid"));
             if (t != null) {
-                t.constraints.add(constraint(r));
+                (r.getBoolean("inherited") ? t.inheritedConstraints : t.constraints).add(constraint(r));
             }
         }
+    }
+
+    /** Tables are complete once their indexes are read (a partition's inherited indexes travel with it). */
+    private void finishTables() {
         for (TableParts t : tablesByOid.values()) {
             // What defaults, generated columns and checks use, so that it exists before CREATE TABLE.
             List<String> deps = new ArrayList<>();
@@ -174,7 +178,8 @@ final class ModelBuilder {
                 }
             }
             objects.add(new TableDef(t.name, t.unlogged, t.columns, t.constraints, t.reloptions, t.rowSecurity,
-                    t.forceRowSecurity, t.comment, deps, t.partitionKey, t.partitionOf, t.partitionBound));
+                    t.forceRowSecurity, t.comment, deps, t.partitionKey, t.partitionOf, t.partitionBound,
+                    new TableDef.Inherited(t.inheritedConstraints, t.inheritedIndexes)));
         }
     }
 
@@ -229,13 +234,21 @@ final class ModelBuilder {
                 continue;
             }
             QName relation = t != null ? t.name : view;
-            objects.add(new IndexDef(new QName(r.getString("nspname"), r.getString("relname")), relation,
+            IndexDef index = new IndexDef(new QName(r.getString("nspname"), r.getString("relname")), relation,
                     (t != null ? "table:" : "view:") + relation, r.getString("def"),
-                    r.getBoolean("indisunique"), r.getBoolean("indisvalid"), r.getString("comment")));
+                    r.getBoolean("indisunique"), r.getBoolean("indisvalid"), r.getString("comment"));
+            if (r.getBoolean("inherited")) {
+                if (t != null) {
+                    t.inheritedIndexes.add(index);
+                }
+            } else {
+                objects.add(index);
+            }
         }
     }
 
     SchemaModel build(int serverVersion) {
+        finishTables();
         return SchemaModel.of(serverVersion, objects, dependencies);
     }
 
@@ -373,6 +386,8 @@ final class ModelBuilder {
         final String comment;
         final List<ColumnDef> columns = new ArrayList<>();
         final List<ConstraintDef> constraints = new ArrayList<>();
+        final List<ConstraintDef> inheritedConstraints = new ArrayList<>();
+        final List<IndexDef> inheritedIndexes = new ArrayList<>();
         boolean rowSecurity;
         boolean forceRowSecurity;
         String partitionKey;

@@ -1,5 +1,10 @@
 package dev.converge.engine.model;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * A table constraint.
  *
@@ -11,6 +16,26 @@ package dev.converge.engine.model;
  */
 public record ConstraintDef(String name, char type, String definition, boolean validated, QName references,
                             String comment) {
+
+    private static final Pattern FOREIGN_KEY = Pattern.compile("^FOREIGN KEY \\((.+?)\\) REFERENCES .+?\\((.+?)\\)");
+
+    /** Columns of a foreign key on its own table (unquoted), or null when not a foreign key of the usual shape. */
+    public List<String> foreignKeyColumns() {
+        return foreignKeyPart(1);
+    }
+
+    /** Columns a foreign key references (unquoted), or null when not a foreign key of the usual shape. */
+    public List<String> referencedColumns() {
+        return foreignKeyPart(2);
+    }
+
+    private List<String> foreignKeyPart(int group) {
+        Matcher m = FOREIGN_KEY.matcher(definition);
+        if (!isForeignKey() || !m.find()) {
+            return null;
+        }
+        return Arrays.stream(m.group(group).split(", ")).map(c -> Ident.parseQualified(c.trim()).get(0)).toList();
+    }
 
     public boolean isForeignKey() {
         return type == 'f';

@@ -16,28 +16,45 @@ import java.util.stream.Collectors;
  * @param partitionOf    the parent of a partition, else null
  * @param partitionBound {@code FOR VALUES ...} of a partition, else null
  * @param deps       ids of functions and types its defaults and checks use (from pg_depend)
+ * @param inherited  what a partition has from its parent (not part of the canonical form: it follows the parent)
  */
 public record TableDef(QName name, boolean unlogged, List<ColumnDef> columns, List<ConstraintDef> constraints,
                        List<String> reloptions, boolean rowSecurity, boolean forceRowSecurity, String comment,
-                       List<String> deps, String partitionKey, QName partitionOf, String partitionBound)
+                       List<String> deps, String partitionKey, QName partitionOf, String partitionBound, Inherited inherited)
         implements DbObject {
+
+    /**
+     * A partition's constraints cloned from its parent and its indexes attached to the parent's: on DETACH
+     * PARTITION they stay on the table as its own.
+     */
+    public record Inherited(List<ConstraintDef> constraints, List<IndexDef> indexes) {
+        public static final Inherited NONE = new Inherited(List.of(), List.of());
+
+        public Inherited {
+            constraints = List.copyOf(constraints);
+            indexes = List.copyOf(indexes);
+        }
+    }
 
     public TableDef(QName name, boolean unlogged, List<ColumnDef> columns, List<ConstraintDef> constraints,
                     List<String> reloptions, boolean rowSecurity, boolean forceRowSecurity, String comment,
                     List<String> deps) {
-        this(name, unlogged, columns, constraints, reloptions, rowSecurity, forceRowSecurity, comment, deps, null, null, null);
+        this(name, unlogged, columns, constraints, reloptions, rowSecurity, forceRowSecurity, comment, deps, null, null, null,
+                Inherited.NONE);
     }
 
     public TableDef withName(QName newName) {
         return new TableDef(newName, unlogged, columns, constraints, reloptions, rowSecurity, forceRowSecurity, comment,
-                deps, partitionKey, partitionOf, partitionBound);
+                deps, partitionKey, partitionOf, partitionBound, inherited);
     }
 
     public TableDef withParts(List<ColumnDef> newColumns, List<ConstraintDef> newConstraints) {
         return new TableDef(name, unlogged, newColumns, newConstraints, reloptions, rowSecurity, forceRowSecurity, comment,
-                deps, partitionKey, partitionOf, partitionBound);
+                deps, partitionKey, partitionOf, partitionBound, inherited);
     }
+
     public TableDef {
+        inherited = inherited == null ? Inherited.NONE : inherited;
         deps = deps.stream().sorted().distinct().toList();
         columns = List.copyOf(columns);
         constraints = constraints.stream().sorted(Comparator.comparing(ConstraintDef::name)).toList();

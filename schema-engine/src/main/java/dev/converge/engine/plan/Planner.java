@@ -2,6 +2,7 @@ package dev.converge.engine.plan;
 
 import dev.converge.engine.diff.AuthorizationDiffer;
 import dev.converge.engine.diff.Change;
+import dev.converge.engine.diff.Detaches;
 import dev.converge.engine.diff.Differ;
 import dev.converge.engine.diff.Renames;
 import dev.converge.engine.model.SchemaModel;
@@ -15,12 +16,13 @@ public class Planner {
     public Plan plan(SchemaModel current, SchemaModel desired, PlanOptions options) {
         Renames.Result renamed = Renames.apply(current, desired, options.renames());
         List<Change> changes = new ArrayList<>(renamed.changes());
-        changes.addAll(new Differ().diffRenamed(renamed.current(), desired));
+        SchemaModel detached = Detaches.asDetached(renamed.current(), desired);
+        changes.addAll(new Differ().diffRenamed(detached, desired));
         if (options.managePrivileges() || options.manageOwnership()) {
-            changes.addAll(AuthorizationDiffer.diff(renamed.current(), desired, List.copyOf(changes), options.managePrivileges(),
+            changes.addAll(AuthorizationDiffer.diff(detached, desired, List.copyOf(changes), options.managePrivileges(),
                     options.manageOwnership()));
         }
-        StepBuilder builder = new StepBuilder(renamed.current(), desired, options, PossibleRenames.find(changes));
+        StepBuilder builder = new StepBuilder(detached, desired, options, PossibleRenames.find(changes));
         List<Step> steps = new ArrayList<>();
         for (Change c : changes) {
             steps.addAll(builder.steps(c));

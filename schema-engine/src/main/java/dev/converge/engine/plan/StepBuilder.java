@@ -99,6 +99,8 @@ final class StepBuilder {
         } else if (change instanceof Change.RenameObject r) {
             Step s = step(Phase.RENAME, change, out);
             s.statements.add(stmt(r.sql(), true));
+        } else if (change instanceof Change.SwapEnum w) {
+            swapEnum(w, out);
         } else if (change instanceof Change.AddColumn a) {
             addColumn(a.table(), a.column(), out);
         } else if (change instanceof Change.DropColumn d) {
@@ -452,6 +454,16 @@ final class StepBuilder {
                 Step detach = step(Phase.DETACH_PARTITION, "detach " + tt.describe(), out);
                 detach.statements.add(stmt("ALTER TABLE " + ft.partitionOf().sql() + " DETACH PARTITION " + tt.name().sql(), true,
                         hz(HazardKind.ACCESS_EXCLUSIVE_LOCK, "locks " + ft.partitionOf() + " to detach " + tt.name())));
+                // What it had from the parent becomes its own only now: changes to that come after the detach,
+                // and a dropped parent goes only after it.
+                detach.releases.add("table:" + ft.partitionOf());
+                for (ConstraintDef k : ft.inherited().constraints()) {
+                    detach.releases.add(constraintId(ft, k.name()));
+                    if (k.hasIndex()) {
+                        detach.releases.add("index:" + new QName(ft.name().schema(), k.name()));
+                    }
+                }
+                ft.inherited().indexes().forEach(i -> detach.releases.add(i.id()));
             }
             if (tt.partitionOf() != null && (!tt.partitionOf().equals(ft.partitionOf())
                     || !Objects.equals(ft.partitionBound(), tt.partitionBound()))) {
@@ -507,9 +519,8 @@ final class StepBuilder {
         List<String> want = to.labels();
         List<String> kept = want.stream().filter(have::contains).toList();
         if (!kept.equals(have)) {
-            throw new EngineException(EngineException.Code.UNSUPPORTED_OBJECT,
-                    "enum " + to.name() + ": removing or reordering values (" + have + " -> " + want
-                            + ") is not supported yet; only additions are");
+            throw new EngineException(EngineException.Code.INTERNAL, "enum " + to.name()
+                    + ": removing or reordering values is a type swap, not an ALTER (" + have + " -> " + want + ")");
         }
         Step s = step(Phase.CREATE_TYPE, "alter " + to.describe(), out);
         for (int i = 0; i < want.size(); i++) {
@@ -528,6 +539,87 @@ final class StepBuilder {
             have.add(label);
         }
         s.needs.add(to.id());
+    }
+
+    /**
+     * New type under a temporary name, columns converted through text (defaults dropped first: they are
+     * expressions of the old type), old type dropped, new one renamed, kept defaults and the comment set again.
+     */
+    private void swapEnum(Change.SwapEnum w, List<Step> out) {
+        EnumDef to = w.to();
+        QName temp = swapName(to.name());
+        String tempId = DbObject.typeId(temp);
+        List<String> lost = w.from().labels().stream().filter(l -> !to.labels().contains(l)).toList();
+
+        Step create = step(Phase.CREATE_TYPE, "create " + to.describe() + " as " + temp, out);
+        create.statements.add(stmt("CREATE TYPE " + temp.sql() + " AS ENUM ("
+                + to.labels().stream().map(Ident::literal).collect(Collectors.joining(", ")) + ")", true));
+        create.creates.add(tempId);
+        create.needs.add(DbObject.schemaId(temp.schema()));
+
+        Step finish = step(Phase.ALTER_COLUMN, "replace " + to.describe() + " by " + temp, out);
+        for (Change.SwappedColumn sc : w.columns()) {
+            TableDef t = sc.table();
+            ColumnDef c = sc.column();
+            String name = t.name() + "." + c.name();
+            String col = alterTable(t) + " ALTER COLUMN " + Ident.quote(c.name());
+            boolean array = c.type().endsWith("[]");
+            Step s = step(Phase.ALTER_COLUMN, "convert column " + name + " to " + temp, out);
+            if (c.defaultExpr() != null) {
+                s.statements.add(stmt(col + " DROP DEFAULT", true));
+            }
+            List<Hazard> hazards = new ArrayList<>(List.of(
+                    hz(HazardKind.TABLE_REWRITE, "rewrites table " + t.name() + " to convert " + name + " to the new enum "
+                            + to.name()),
+                    hz(HazardKind.ACCESS_EXCLUSIVE_LOCK, "blocks reads and writes of " + t.name() + " during the rewrite")));
+            if (!lost.isEmpty()) {
+                hazards.add(hz(HazardKind.MAY_FAIL_ON_DATA, "rows of " + name + " holding a removed value of " + to.name() + " ("
+                        + String.join(", ", lost) + ") make the cast fail at apply time; update them first"));
+            }
+            s.statements.add(stmt(col + " TYPE " + temp.sql() + (array ? "[]" : "") + " USING " + Ident.quote(c.name())
+                    + (array ? "::text[]::" + temp.sql() + "[]" : "::text::" + temp.sql()), true, hazards));
+            String colId = columnId(t, c.name());
+            s.needs.add(tempId);
+            s.needs.add(t.id());
+            s.needs.add(colId);
+            // Views and constraints over the column are dropped before and created after it.
+            s.drops.add(colId);
+            s.creates.add(colId);
+            finish.needs.add(colId);
+        }
+        finish.statements.add(stmt("DROP TYPE " + w.from().name().sql(), true));
+        finish.statements.add(stmt("ALTER TYPE " + temp.sql() + " RENAME TO " + Ident.quote(to.name().name()), true));
+        if (to.comment() != null) {
+            finish.statements.add(stmt("COMMENT ON TYPE " + to.name().sql() + " IS " + Ident.literal(to.comment()), true));
+        }
+        for (Change.SwappedColumn sc : w.columns()) {
+            if (sc.keepDefault()) {
+                finish.statements.add(stmt(alterTable(sc.table()) + " ALTER COLUMN " + Ident.quote(sc.column().name())
+                        + " SET DEFAULT " + sc.column().defaultExpr(), true));
+            }
+        }
+        finish.needs.add(tempId);
+        finish.drops.add(w.from().id());
+        finish.creates.add(to.id());
+    }
+
+    /**
+     * The new type's temporary name, within PostgreSQL's 63-byte identifier limit and unused on both sides (a
+     * swap that failed half-way leaves its type behind; the next plan drops that one and uses another name).
+     */
+    private QName swapName(QName name) {
+        for (int n = 1; ; n++) {
+            String suffix = "_converge_swap" + (n == 1 ? "" : String.valueOf(n));
+            String base = name.name();
+            while (base.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + suffix.length() > 63) {
+                base = base.substring(0, base.length() - 1);
+            }
+            QName candidate = new QName(name.schema(), base + suffix);
+            String id = DbObject.typeId(candidate);
+            if (!current.objects().containsKey(id) && !desired.objects().containsKey(id)) {
+                return candidate;
+            }
+        }
     }
 
     // ---- columns -------------------------------------------------------------------------------------------
@@ -622,8 +714,9 @@ final class StepBuilder {
         }
         s.needs.addAll(to.typeDeps());
         s.needs.addAll(to.exprDeps());
-        s.releases.addAll(from.typeDeps());
-        s.releases.addAll(from.exprDeps());
+        // Only what the column stops using: a type it keeps may be swapped by the same plan, after this step.
+        from.typeDeps().stream().filter(d -> !to.typeDeps().contains(d)).forEach(s.releases::add);
+        from.exprDeps().stream().filter(d -> !to.exprDeps().contains(d)).forEach(s.releases::add);
     }
 
     /** Enums and other user types have no cast to each other; going through text works for same-named labels. */
@@ -714,6 +807,9 @@ final class StepBuilder {
         s.needs.add(t.id());
         if (k.references() != null) {
             s.needs.add("table:" + k.references());
+            if (k.referencedColumns() != null) {
+                k.referencedColumns().forEach(c -> s.needs.add("column:" + k.references() + "." + c));
+            }
         }
         for (ColumnDef c : t.columns()) {
             if (k.definition().contains(c.name())) {
@@ -737,6 +833,11 @@ final class StepBuilder {
         s.statements.add(stmt(alterTable(t) + " DROP CONSTRAINT " + Ident.quote(k.name()), true, hazards));
         s.drops.add(constraintId(t, k.name()));
         s.releases.addAll(current.dependencies().getOrDefault(constraintId(t, k.name()), EMPTY));
+        // pg_depend has no entries for foreign keys here: name the columns on both sides from the definition.
+        if (k.foreignKeyColumns() != null && k.referencedColumns() != null) {
+            k.foreignKeyColumns().forEach(c -> s.releases.add(columnId(t, c)));
+            k.referencedColumns().forEach(c -> s.releases.add("column:" + k.references() + "." + c));
+        }
         if (k.hasIndex()) {
             s.drops.add("index:" + new QName(t.name().schema(), k.name()));
         }
