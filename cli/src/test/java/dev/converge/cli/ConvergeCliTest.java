@@ -312,6 +312,37 @@ class ConvergeCliTest {
         }
     }
 
+    /** Every object kind of issue 4 (views, matviews with indexes, routines, triggers, types, RLS, partitions, ...). */
+    @Test
+    void exportOfEveryObjectKindPlansBackToEmpty() throws IOException {
+        String fixture;
+        try (var in = getClass().getResourceAsStream("/export/all-objects.sql")) {
+            fixture = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        DbConn source = dbs.create(fixture);
+        Path out = dir.resolve("export");
+        Run export = converge("export", "--target", TestDatabases.url(source), "--dir", out.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        StringBuilder exported = new StringBuilder();
+        try (var files = Files.list(out)) {
+            for (Path f : files.sorted().toList()) {
+                exported.append(Files.readString(f));
+            }
+        }
+        assertThat(exported.toString()).contains("CREATE SCHEMA app", "AS ENUM", "AS RANGE", "CREATE TYPE app.point2 AS (",
+                "CREATE DOMAIN app.email", "COLLATE pg_catalog.\"C\"", "GENERATED ALWAYS AS IDENTITY", "PARTITION BY RANGE",
+                "PARTITION OF app.orders", "DEFAULT", "ENABLE ROW LEVEL SECURITY", "FORCE ROW LEVEL SECURITY",
+                "CREATE POLICY own_rows", "AS RESTRICTIVE", "security_barrier=true", "check_option=local", "CREATE MATERIALIZED VIEW",
+                "CREATE UNIQUE INDEX order_counts_user", "INSTEAD OF INSERT", "CREATE CONSTRAINT TRIGGER",
+                "DISABLE TRIGGER users_touch", "PROCEDURE app.rename_user", "COMMENT ON POLICY", "COMMENT ON TRIGGER")
+                .doesNotContain("LANGUAGE internal");
+
+        Run back = converge("plan", "--target", TestDatabases.url(source), "--file-pattern", out + "/*.sql", "--exit-code");
+        assertThat(back.err()).isEmpty();
+        assertThat(back.out()).isBlank();
+        assertThat(back.code()).isZero();
+    }
+
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -85,7 +85,10 @@ final class CatalogQueries {
             + "pg_catalog.obj_description(p.oid, 'pg_proc') AS comment "
             + "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
             + "WHERE p.prokind IN ('f', 'p', 'w') AND NOT " + systemSchema("n")
-            + " AND NOT " + extensionMember("pg_proc", "p.oid");
+            + " AND NOT " + extensionMember("pg_proc", "p.oid")
+            // Range and multirange constructors come with their type (internal dependency), not from the user.
+            + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass"
+            + "  AND i.objid = p.oid AND i.deptype = 'i')";
 
     static final String TRIGGERS = "SELECT n.nspname, c.relname, c.relkind::text AS relkind, tg.tgname, "
             + "pg_catalog.pg_get_triggerdef(tg.oid) AS def, tg.tgenabled::text AS enabled, "

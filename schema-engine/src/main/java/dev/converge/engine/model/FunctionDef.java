@@ -33,6 +33,14 @@ public record FunctionDef(QName name, String identityArgs, String arguments, Str
         return name.sql() + "(" + identityArgs + ")";
     }
 
+    /**
+     * A {@code LANGUAGE sql} body given as a string: PostgreSQL checks it (the tables it reads must exist) when the
+     * function is created, but records no dependency on what it reads.
+     */
+    public boolean sqlStringBody() {
+        return definition.contains("\n LANGUAGE sql\n") && !definition.contains("BEGIN ATOMIC");
+    }
+
     public String keyword() {
         return procedure ? "PROCEDURE" : "FUNCTION";
     }

@@ -171,6 +171,12 @@ final class StepBuilder {
         } else if (o instanceof TableDef t) {
             Step s = step(Phase.CREATE_TABLE, "create " + o.describe(), out);
             s.statements.add(stmt(createTable(t), true));
+            if (t.rowSecurity()) {
+                s.statements.add(stmt(alterTable(t) + " ENABLE ROW LEVEL SECURITY", true));
+            }
+            if (t.forceRowSecurity()) {
+                s.statements.add(stmt(alterTable(t) + " FORCE ROW LEVEL SECURITY", true));
+            }
             for (ColumnDef c : t.columns()) {
                 s.creates.add(columnId(t, c.name()));
                 if (c.identitySequence() != null) {
@@ -215,7 +221,8 @@ final class StepBuilder {
                             ? List.of(hz(HazardKind.TABLE_REWRITE, "fills materialized view " + v.name() + " by running its query"))
                             : List.of()));
         } else if (o instanceof FunctionDef f) {
-            Step s = step(Phase.CREATE_FUNCTION, "create " + o.describe(), out);
+            // Unless something needs it earlier, a SQL-string function comes after the tables and views it may read.
+            Step s = step(f.sqlStringBody() ? Phase.CREATE_SQL_FUNCTION : Phase.CREATE_FUNCTION, "create " + o.describe(), out);
             s.statements.add(stmt(f.definition(), true));
         } else if (o instanceof TriggerDef tg) {
             Step s = step(Phase.CREATE_TRIGGER, "create " + o.describe(), out);
