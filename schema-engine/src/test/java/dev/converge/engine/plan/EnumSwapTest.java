@@ -74,7 +74,7 @@ class EnumSwapTest {
 
         assertThatThrownBy(() -> planner.plan(current, desired, PlanOptions.defaults()))
                 .isInstanceOf(EngineException.class)
-                .hasMessageContaining("enum public.st").hasMessageContaining("type public.st_d")
+                .hasMessageContaining("enum public.st").hasMessageContaining("domain public.st_d")
                 .hasMessageContaining("column public.t.s");
     }
 }
