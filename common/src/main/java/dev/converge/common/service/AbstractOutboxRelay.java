@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
  *
  * <p>A service subclasses it as an {@code @ApplicationScoped} bean that says how a row reaches its topic and
  * schedules a sweep that calls {@link #relay()} and publishes whatever a kick missed, e.g. rows left by a crash
- * between commit and send.
+ * between commit and send. The sweep should skip while the application is not running
+ * ({@code skipExecutionIf = Scheduled.ApplicationNotRunning.class}): before start-up completes the Kafka emitters
+ * are not connected yet, and the scheduler would log an error for every early sweep.
  */
 public abstract class AbstractOutboxRelay {
     private static final Logger LOG = Logger.getLogger(AbstractOutboxRelay.class);

@@ -23,7 +23,8 @@ public class OutboxRelay extends AbstractOutboxRelay {
         this.status = status;
     }
 
-    @Scheduled(every = "${converge.review.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${converge.review.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
         return relay();
     }
