@@ -1,8 +1,3 @@
-CREATE OR REPLACE FUNCTION public.fresh_fn()
- RETURNS integer
- LANGUAGE sql
-AS $function$SELECT 1$function$;
-
 CREATE TABLE public.fresh (
     id integer
 );
@@ -10,6 +5,11 @@ CREATE TABLE public.fresh (
 CREATE TABLE public.fresh_private (
     id integer
 );
+
+CREATE OR REPLACE FUNCTION public.fresh_fn()
+ RETURNS integer
+ LANGUAGE sql
+AS $function$SELECT 1$function$;
 
 -- hazard: AUTHORIZATION_CHANGE: revoke SELECT on table public.fresh_private from pv_dp_reader
 REVOKE SELECT ON TABLE public.fresh_private FROM pv_dp_reader;
