@@ -78,7 +78,7 @@ final class GitLabCodeQuality {
         ObjectNode entry = entries.addObject();
         entry.put("description", description);
         entry.put("check_name", checkName);
-        entry.put("fingerprint", fingerprint(checkName, path, placed ? begin : 0, description));
+        entry.put("fingerprint", fingerprint(checkName, path, Integer.toString(placed ? begin : 0), description));
         entry.put("severity", severity);
         entry.putObject("location").put("path", path).putObject("lines").put("begin", begin);
     }
@@ -94,9 +94,5 @@ final class GitLabCodeQuality {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
-    }
-
-    private static String fingerprint(String checkName, String path, int line, String description) {
-        return fingerprint(checkName, path, Integer.toString(line), description);
     }
 }
