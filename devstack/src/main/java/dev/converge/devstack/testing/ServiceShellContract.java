@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.converge.common.events.Event;
 import dev.converge.common.json.Json;
@@ -95,7 +98,18 @@ public abstract class ServiceShellContract {
 
     @Test
     void answers404ForAnEventItHasNotProcessed() {
-        given().header("Authorization", "Bearer " + SHELL_TEST_TOKEN).get("/v1/processed-events/never-seen").then().statusCode(404);
+        given().header("Authorization", "Bearer " + SHELL_TEST_TOKEN).get("/v1/processed-events/never-seen").then().statusCode(404)
+                .contentType(startsWith("application/json")).body("code", is("NOT_FOUND"))
+                .body("message", containsString("never-seen"));
+    }
+
+    /** What routing refuses (here a method the probe does not have) is a JSON error too, never an empty body. */
+    @Test
+    void answersAWrongMethodWithAJsonError() {
+        given().header("Authorization", "Bearer " + SHELL_TEST_TOKEN).contentType("application/json").body("{}")
+                .post("/v1/processed-events/never-seen").then().statusCode(405)
+                .contentType(startsWith("application/json")).body("code", is("METHOD_NOT_ALLOWED"))
+                .body("message", not(containsString("Exception")));
     }
 
     /**

@@ -145,7 +145,8 @@ class BadInputCatalogueTest {
                 row("deeply nested JSON", post("{\"mode\":\"CHECK\",\"files\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
                         400, "INVALID_REQUEST")),
                 row("mode missing", post("{\"files\":[{\"path\":\"a.sql\",\"content\":\"\"}]}", 400, "INVALID_REQUEST")),
-                row("mode unknown", post("{\"mode\":\"DEPLOY\",\"files\":[]}", 400, "INVALID_REQUEST")),
+                row("mode unknown", post("{\"mode\":\"DEPLOY\",\"files\":[]}", 400, "INVALID_REQUEST")
+                        .mentioning("'DEPLOY' is not one of [CHECK, ROLLOUT]")),
                 row("mode a number (an enum's ordinal)", post("{\"mode\":1,\"files\":[{\"path\":\"a.sql\",\"content\":\"\"}]}",
                         400, "INVALID_REQUEST").mentioning("mode")),
                 row("mode a numeric string", post("{\"mode\":\"0\",\"files\":[{\"path\":\"a.sql\",\"content\":\"\"}]}",
@@ -166,6 +167,23 @@ class BadInputCatalogueTest {
                         400, "INVALID_CONTENT")),
                 row("wrong content type", new Bad("POST", "/v1/projects/hr/submissions", bearer(CI), "text/plain", ok, null,
                         415, "UNSUPPORTED_MEDIA_TYPE", null)),
+                row("form-encoded body", new Bad("POST", "/v1/projects/hr/submissions", bearer(CI),
+                        "application/x-www-form-urlencoded", "mode=CHECK", null, 415, "UNSUPPORTED_MEDIA_TYPE", null)
+                        .mentioning("application/json")),
+                row("no content type", new Bad("POST", "/v1/projects/hr/submissions", bearer(CI), null, ok, null,
+                        415, "UNSUPPORTED_MEDIA_TYPE", null).mentioning("application/json")),
+                row("PUT instead of POST", new Bad("PUT", "/v1/projects/hr/submissions", bearer(CI), "application/json", ok, null,
+                        405, "METHOD_NOT_ALLOWED", null)),
+                row("mode in lower case", post("{\"mode\":\"check\",\"files\":[{\"path\":\"a.sql\",\"content\":\"\"}]}",
+                        400, "INVALID_REQUEST").mentioning("field 'mode' 'check' is not one of [CHECK, ROLLOUT]")),
+                row("vcs a string", post("{\"mode\":\"CHECK\",\"files\":[{\"path\":\"a.sql\",\"content\":\"\"}],\"vcs\":\"main\"}",
+                        400, "INVALID_REQUEST").mentioning("field 'vcs'")),
+                row("customRules an object", post("{\"mode\":\"CHECK\",\"files\":[{\"path\":\"a.sql\",\"content\":\"\"}],"
+                        + "\"customRules\":{\"text\":\"no FKs\"}}", 400, "INVALID_REQUEST").mentioning("field 'customRules'")),
+                row("target an object", post("{\"mode\":\"CHECK\",\"files\":[{\"path\":\"a.sql\",\"content\":\"\"}],"
+                        + "\"targets\":[{\"name\":\"demo/hr_test\"}]}", 400, "INVALID_REQUEST").mentioning("field 'targets[0]'")),
+                row("path of the second file an array", post("{\"mode\":\"CHECK\",\"files\":[{\"path\":\"a.sql\",\"content\":\"\"},"
+                        + "{\"path\":[\"b.sql\"],\"content\":\"\"}]}", 400, "INVALID_REQUEST").mentioning("field 'files[1].path'")),
                 // paths
                 row("../ traversal", post(files(file("../../etc/passwd", TABLE)), 400, "INVALID_PATH")),
                 row("../ inside a path", post(files(file("schemas/../../secrets.sql", TABLE)), 400, "INVALID_PATH")),
@@ -250,9 +268,17 @@ class BadInputCatalogueTest {
             request.header("Idempotency-Key", bad.idempotencyKey());
         }
         if (bad.body() != null) {
-            request.contentType(bad.contentType() + "; charset=UTF-8").body(bad.body().getBytes(StandardCharsets.UTF_8));
+            if (bad.contentType() != null) {
+                request.contentType(bad.contentType() + "; charset=UTF-8");
+            }
+            // bytes keep the JSON exactly as written; RestAssured encodes a form body only from text
+            if ("application/x-www-form-urlencoded".equals(bad.contentType())) {
+                request.body(bad.body());
+            } else {
+                request.body(bad.body().getBytes(StandardCharsets.UTF_8));
+            }
         }
-        Response response = bad.method().equals("GET") ? request.get(bad.path()) : request.post(bad.path());
+        Response response = request.request(bad.method(), bad.path());
 
         String text = response.asString();
         assertThat(response.statusCode()).as(text).isEqualTo(bad.status());
