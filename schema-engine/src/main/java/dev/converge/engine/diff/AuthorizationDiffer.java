@@ -27,10 +27,14 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 
 /**
- * Privilege and owner differences, after the object diff: an object the plan creates (or recreates) starts with
- * what PostgreSQL gives a new object of the role running the plan (built-in defaults and its
- * {@code ALTER DEFAULT PRIVILEGES}, owned by that role), every other object with what the target has. Only
- * differences become changes, so a plan applied once plans back to empty.
+ * Privilege and owner differences, after the object diff: an object the plan creates (or recreates, or an enum it
+ * swaps for a new type) starts with what PostgreSQL gives a new object of the role running the plan (built-in
+ * defaults and its {@code ALTER DEFAULT PRIVILEGES}, owned by that role), every other object with what the target
+ * has. Only differences become changes, so a plan applied once plans back to empty.
+ *
+ * <p>A swapped enum keeps what is not managed: to the user it is the same type with other values (PostgreSQL's
+ * own {@code ALTER TYPE} keeps its privileges and owner), so the current type's grants and owner are restored on
+ * the new one when the project does not manage them.
  */
 public final class AuthorizationDiffer {
     private AuthorizationDiffer() {
@@ -38,6 +42,8 @@ public final class AuthorizationDiffer {
 
     /**
      * @param objectChanges the object diff (to know what the plan creates and which columns it adds)
+     * @param privileges    plan the desired privileges; else only keep those of swapped enums
+     * @param ownership     plan the desired owners; else only keep those of swapped enums
      * @throws EngineException {@code UNKNOWN_ROLE} when a grant or owner names a role the target lacks
      */
     public static List<Change> diff(SchemaModel current, SchemaModel desired, List<Change> objectChanges,
@@ -48,15 +54,19 @@ public final class AuthorizationDiffer {
         boolean owners = ownership && have.ownershipManaged() && want.ownershipManaged();
         Set<String> created = new HashSet<>();
         Set<String> newColumns = new HashSet<>();
+        List<Change.SwapEnum> swaps = new ArrayList<>();
         for (Change c : objectChanges) {
             if (c instanceof Change.CreateObject co) {
                 created.add(co.object().id());
+            } else if (c instanceof Change.SwapEnum sw) {
+                created.add(sw.to().id()); // the type renamed into its place is one the plan creates
+                swaps.add(sw);
             } else if (c instanceof Change.AddColumn ac) {
                 newColumns.add(ac.table().id() + "." + ac.column().name());
             }
         }
         List<Change> out = new ArrayList<>();
-        for (DbObject o : desired.objects().values()) {
+        for (DbObject o : grants || owners ? desired.objects().values() : List.<DbObject>of()) {
             char kind = aclKind(o);
             if (kind == 0) {
                 continue;
@@ -64,7 +74,7 @@ public final class AuthorizationDiffer {
             boolean isNew = created.contains(o.id());
             if (grants) {
                 SortedSet<Grant> from = isNew ? have.newObjectGrants(kind, schemaOf(o)) : have.grantsOf(o.id());
-                grants(o, from, want.grantsOf(o.id()), newColumns, out);
+                grants(o, from, want.grantsOf(o.id()), newColumns, null, out);
             }
             String fromOwner = isNew ? null : have.ownerOf(o.id());
             if (owners && !Objects.equals(fromOwner, want.ownerOf(o.id()))) {
@@ -72,10 +82,32 @@ public final class AuthorizationDiffer {
             }
         }
         requireRoles(out, have);
+        for (Change.SwapEnum sw : swaps) {
+            keepUnmanaged(sw, have, !grants, !owners, out);
+        }
         return out;
     }
 
-    private static void grants(DbObject o, SortedSet<Grant> from, SortedSet<Grant> to, Set<String> newColumns, List<Change> out) {
+    /**
+     * Restores on the type a swap creates the current type's grants (when privileges are not managed) and owner
+     * (when ownership is not managed): relative to what a type the plan creates gets, like a desired state would.
+     */
+    private static void keepUnmanaged(Change.SwapEnum sw, Authorization have, boolean privileges, boolean ownership,
+                                      List<Change> out) {
+        EnumDef type = sw.to();
+        String why = "enum " + type.name() + " is replaced by a new type";
+        if (privileges) {
+            grants(type, have.newObjectGrants(aclKind(type), schemaOf(type)), have.grantsOf(sw.from().id()), Set.of(), why, out);
+        }
+        String owner = have.ownerOf(sw.from().id());
+        if (ownership && owner != null) {
+            out.add(new Change.SetOwner(type, null, owner, why));
+        }
+    }
+
+    /** @param kept see {@link Change.ChangePrivileges#kept()} */
+    private static void grants(DbObject o, SortedSet<Grant> from, SortedSet<Grant> to, Set<String> newColumns, String kept,
+                               List<Change> out) {
         Map<String, Grant> have = byKey(from, o, newColumns);
         Map<String, Grant> want = byKey(to, o, Set.of());
         // one statement per grantee and action
@@ -93,7 +125,7 @@ public final class AuthorizationDiffer {
                 group(grouped, h, Action.REVOKE);
             }
         }
-        grouped.forEach((k, list) -> out.add(new Change.ChangePrivileges(o, (Action) k.get(1), (String) k.get(0), list)));
+        grouped.forEach((k, list) -> out.add(new Change.ChangePrivileges(o, (Action) k.get(1), (String) k.get(0), list, kept)));
     }
 
     /** Grants keyed by grantee, privilege and column; a column added by the plan has none yet. */

@@ -140,16 +140,22 @@ public sealed interface Change {
     }
 
     /**
-     * Privileges of one grantee on an object and its columns to grant or revoke; planned only when the project
-     * manages privileges.
+     * Privileges of one grantee on an object and its columns to grant or revoke; planned when the project manages
+     * privileges (or, {@code kept}, to keep the privileges of an object the plan replaces).
      *
      * @param grants what is granted or revoked (all for {@code grantee}; the grant option is in {@code action})
+     * @param kept   null when the desired schema asks for it; else why the current privileges are restored on an
+     *               object the plan replaces although privileges are not managed (e.g. a swapped enum)
      */
-    record ChangePrivileges(DbObject object, Action action, String grantee, List<Grant> grants) implements Change {
+    record ChangePrivileges(DbObject object, Action action, String grantee, List<Grant> grants, String kept) implements Change {
         public enum Action { GRANT, GRANT_WITH_GRANT_OPTION, REVOKE, REVOKE_GRANT_OPTION }
 
         public ChangePrivileges {
             grants = grants.stream().sorted().toList();
+        }
+
+        public ChangePrivileges(DbObject object, Action action, String grantee, List<Grant> grants) {
+            this(object, action, grantee, grants, null);
         }
 
         /** {@code INSERT, SELECT (id, name)}: object-level privileges, then column lists per privilege. */
@@ -174,20 +180,27 @@ public sealed interface Change {
                 case GRANT_WITH_GRANT_OPTION -> "grant " + what + " to " + grantee + " with grant option";
                 case REVOKE -> "revoke " + what + " from " + grantee;
                 case REVOKE_GRANT_OPTION -> "revoke grant option for " + what + " from " + grantee;
-            };
+            } + (kept == null ? "" : " (kept: " + kept + ")");
         }
     }
 
     /**
-     * A new owner for an object; planned only when the project manages ownership.
+     * A new owner for an object; planned when the project manages ownership (or, {@code kept}, to keep the owner of
+     * an object the plan replaces).
      *
      * @param from the current owner, null for the role that runs the plan
      * @param to   the desired owner, null for the role that runs the plan
+     * @param kept null when the desired schema asks for it; else why the current owner is restored on an object
+     *             the plan replaces although ownership is not managed (e.g. a swapped enum)
      */
-    record SetOwner(DbObject object, String from, String to) implements Change {
+    record SetOwner(DbObject object, String from, String to, String kept) implements Change {
+        public SetOwner(DbObject object, String from, String to) {
+            this(object, from, to, null);
+        }
+
         public String describe() {
             return "owner of " + object.describe() + " " + (from == null ? "(default)" : from) + " -> "
-                    + (to == null ? "(the role running the plan)" : to);
+                    + (to == null ? "(the role running the plan)" : to) + (kept == null ? "" : " (kept: " + kept + ")");
         }
     }
 }

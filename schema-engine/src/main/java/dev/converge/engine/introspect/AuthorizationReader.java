@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * Turns the rows of {@link AuthorizationQueries} into the model's {@link Authorization}, keeping only objects the
- * model holds (so exclusions, extension members and identity sequences fall away).
+ * model holds (so exclusions, extension members and identity sequences fall away). What is not managed was read
+ * for enum types only ({@link AuthorizationQueries#ENUM_ACLS}, {@link AuthorizationQueries#ENUM_OWNERS}).
  */
 final class AuthorizationReader {
     private AuthorizationReader() {
@@ -23,22 +24,18 @@ final class AuthorizationReader {
     static Authorization read(SchemaModel model, IntrospectOptions options, RowSet<Row> acls, RowSet<Row> owners,
                               RowSet<Row> roles, RowSet<Row> newObjectGrants) {
         SortedMap<String, SortedSet<Grant>> grants = new TreeMap<>();
-        if (options.managePrivileges()) {
-            for (Row r : acls) {
-                String id = r.getString("id");
-                if (model.objects().containsKey(id)) {
-                    grants.computeIfAbsent(id, k -> new TreeSet<>()).add(grant(r, r.getString("col")));
-                }
+        for (Row r : acls) {
+            String id = r.getString("id");
+            if (model.objects().containsKey(id)) {
+                grants.computeIfAbsent(id, k -> new TreeSet<>()).add(grant(r, r.getString("col")));
             }
         }
         SortedMap<String, String> ownerById = new TreeMap<>();
-        if (options.manageOwnership()) {
-            for (Row r : owners) {
-                String id = r.getString("id");
-                // A sequence owned by a column follows its table's owner; PostgreSQL refuses to change it alone.
-                if (model.objects().get(id) != null && !(model.objects().get(id) instanceof SequenceDef s && s.ownedBy() != null)) {
-                    ownerById.put(id, r.getString("owner"));
-                }
+        for (Row r : owners) {
+            String id = r.getString("id");
+            // A sequence owned by a column follows its table's owner; PostgreSQL refuses to change it alone.
+            if (model.objects().get(id) != null && !(model.objects().get(id) instanceof SequenceDef s && s.ownedBy() != null)) {
+                ownerById.put(id, r.getString("owner"));
             }
         }
         SortedSet<String> roleNames = new TreeSet<>();

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * @param excludedSchemas schema names to ignore entirely
  * @param excludedObjects glob patterns ({@code *} and {@code ?}) over qualified object names
  *                        ({@code public.tmp_*}, {@code audit.*}) to ignore
- * @param managePrivileges read the objects' privileges (ACLs) into the model; off by default, then grants are
- *                         neither read, hashed nor planned
+ * @param managePrivileges read the objects' privileges (ACLs) into the model; off by default, then only enum
+ *                         types' grants are read (for a type swap to keep them), neither hashed nor planned
  * @param manageOwnership  read the objects' owners into the model; off by default, like privileges
  */
 public record IntrospectOptions(List<String> excludedSchemas, List<String> excludedObjects, boolean managePrivileges,

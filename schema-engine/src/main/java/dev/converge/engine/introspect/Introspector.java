@@ -68,11 +68,13 @@ public class Introspector {
             Future<RowSet<Row>> composites = conn.query(CatalogQueries.COMPOSITES).execute();
             Future<RowSet<Row>> ranges = conn.query(CatalogQueries.RANGES).execute();
             Future<RowSet<Row>> policies = conn.query(CatalogQueries.POLICIES).execute();
-            boolean auth = options.readsAuthorization();
-            Future<RowSet<Row>> acls = auth ? conn.query(AuthorizationQueries.ACLS).execute() : null;
-            Future<RowSet<Row>> owners = auth ? conn.query(AuthorizationQueries.OWNERS).execute() : null;
-            Future<RowSet<Row>> roles = auth ? conn.query(AuthorizationQueries.ROLES).execute() : null;
-            Future<RowSet<Row>> newObjectGrants = auth ? conn.query(AuthorizationQueries.NEW_OBJECT_GRANTS).execute() : null;
+            // Unmanaged privileges and owners are still read for enum types (not hashed): a type swap keeps them.
+            Future<RowSet<Row>> acls = conn.query(options.managePrivileges() ? AuthorizationQueries.ACLS
+                    : AuthorizationQueries.ENUM_ACLS).execute();
+            Future<RowSet<Row>> owners = conn.query(options.manageOwnership() ? AuthorizationQueries.OWNERS
+                    : AuthorizationQueries.ENUM_OWNERS).execute();
+            Future<RowSet<Row>> roles = conn.query(AuthorizationQueries.ROLES).execute();
+            Future<RowSet<Row>> newObjectGrants = conn.query(AuthorizationQueries.NEW_OBJECT_GRANTS).execute();
             futures.add(conn.query("COMMIT").execute());
             for (Future<RowSet<Row>> f : futures) {
                 EngineVertx.await(f, QUERY_TIMEOUT_SECONDS);
@@ -99,9 +101,6 @@ public class Introspector {
             builder.policies(EngineVertx.await(policies, QUERY_TIMEOUT_SECONDS));
             int serverVersion = EngineVertx.await(version, QUERY_TIMEOUT_SECONDS).iterator().next().getInteger("v");
             SchemaModel model = builder.build(serverVersion);
-            if (!auth) {
-                return model;
-            }
             return model.withAuthorization(AuthorizationReader.read(model, options,
                     EngineVertx.await(acls, QUERY_TIMEOUT_SECONDS), EngineVertx.await(owners, QUERY_TIMEOUT_SECONDS),
                     EngineVertx.await(roles, QUERY_TIMEOUT_SECONDS), EngineVertx.await(newObjectGrants, QUERY_TIMEOUT_SECONDS)));

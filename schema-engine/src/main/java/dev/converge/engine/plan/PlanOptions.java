@@ -14,10 +14,12 @@ import java.util.List;
  * @param longStatementTimeout  statement_timeout of statements that scan or rewrite data (ZERO = no limit)
  * @param renames              declared renames (from {@code -- converge:renamed-from} annotations)
  * @param managePrivileges     plan GRANT / REVOKE so that the target's privileges equal the desired ones. Off by
- *                             default: privileges are then not read, not part of the schema hash and never planned
- *                             (an object the plan recreates comes back with its owner's default privileges)
+ *                             default: privileges are then not part of the schema hash and not planned from the
+ *                             desired schema (an object the plan recreates comes back with its owner's default
+ *                             privileges; only an enum swapped for a new type gets its current grants back)
  * @param manageOwnership      plan {@code ALTER … OWNER TO} so that owners equal the desired ones (an object without
  *                             a declared owner belongs to the role that runs the plan). Off by default, like privileges
+ *                             (a swapped enum keeps its current owner)
  */
 public record PlanOptions(boolean onlineForms, Duration lockTimeout, Duration shortStatementTimeout,
                           Duration longStatementTimeout, List<Rename> renames, boolean managePrivileges,

@@ -18,10 +18,9 @@ public class Planner {
         List<Change> changes = new ArrayList<>(renamed.changes());
         SchemaModel detached = Detaches.asDetached(renamed.current(), desired);
         changes.addAll(new Differ().diffRenamed(detached, desired));
-        if (options.managePrivileges() || options.manageOwnership()) {
-            changes.addAll(AuthorizationDiffer.diff(detached, desired, List.copyOf(changes), options.managePrivileges(),
-                    options.manageOwnership()));
-        }
+        // also when nothing is managed: a swapped enum keeps its current privileges and owner
+        changes.addAll(AuthorizationDiffer.diff(detached, desired, List.copyOf(changes), options.managePrivileges(),
+                options.manageOwnership()));
         StepBuilder builder = new StepBuilder(detached, desired, options, PossibleRenames.find(changes));
         List<Step> steps = new ArrayList<>();
         for (Change c : changes) {

@@ -3,6 +3,7 @@ package dev.converge.engine.diff;
 import dev.converge.engine.EngineException;
 import dev.converge.engine.model.Authorization;
 import dev.converge.engine.model.ColumnDef;
+import dev.converge.engine.model.EnumDef;
 import dev.converge.engine.model.Grant;
 import dev.converge.engine.model.QName;
 import dev.converge.engine.model.SchemaDef;
@@ -26,6 +27,8 @@ class AuthorizationDifferTest {
     private static final TableDef ORDERS = new TableDef(new QName("public", "orders"), false,
             List.of(new ColumnDef("id", "integer", null, false, null, null, null, null, null, null, Set.of(), Set.of())),
             List.of(), List.of(), false, false, null, List.of());
+    private static final EnumDef MOOD = new EnumDef(new QName("public", "mood"), List.of("happy", "meh", "sad"), null);
+    private static final EnumDef MOOD_SWAPPED = new EnumDef(new QName("public", "mood"), List.of("sad", "happy"), null);
     private static final Set<String> TARGET_ROLES = Set.of("postgres", "pv_reader");
 
     @Test
@@ -93,6 +96,41 @@ class AuthorizationDifferTest {
                 Map.of(ORDERS.id(), "pv_ghost"));
 
         assertThat(AuthorizationDiffer.diff(current, desired, List.of(), false, false)).isEmpty();
+    }
+
+    @Test
+    void aSwappedEnumStartsLikeATypeThePlanCreatesWhenManaged() {
+        Authorization target = typeAuthorization(true, Map.of(MOOD.id(), "pv_owner"));
+        SchemaModel current = SchemaModel.of(150000, List.of(new SchemaDef("public", null), MOOD)).withAuthorization(target);
+        SchemaModel desired = SchemaModel.of(150000, List.of(new SchemaDef("public", null), MOOD_SWAPPED)).withAuthorization(target);
+        List<Change> objectChanges = List.of(new Change.SwapEnum(MOOD, MOOD_SWAPPED, List.of()));
+
+        assertThat(AuthorizationDiffer.diff(current, desired, objectChanges, true, true)).extracting(Change::describe)
+                .containsExactly("grant USAGE on type public.mood to pv_reader", "revoke USAGE on type public.mood from PUBLIC",
+                        "owner of type public.mood (default) -> pv_owner");
+    }
+
+    @Test
+    void aSwappedEnumKeepsItsCurrentGrantsAndOwnerWhenNotManaged() {
+        // read for enum types although nothing is managed; the desired side is not consulted
+        Authorization target = typeAuthorization(false, Map.of(MOOD.id(), "pv_owner"));
+        SchemaModel current = SchemaModel.of(150000, List.of(new SchemaDef("public", null), MOOD)).withAuthorization(target);
+        SchemaModel desired = SchemaModel.of(150000, List.of(new SchemaDef("public", null), MOOD_SWAPPED));
+        List<Change> objectChanges = List.of(new Change.SwapEnum(MOOD, MOOD_SWAPPED, List.of()));
+
+        assertThat(AuthorizationDiffer.diff(current, desired, objectChanges, false, false)).extracting(Change::describe)
+                .containsExactly(
+                        "grant USAGE on type public.mood to pv_reader (kept: enum public.mood is replaced by a new type)",
+                        "revoke USAGE on type public.mood from PUBLIC (kept: enum public.mood is replaced by a new type)",
+                        "owner of type public.mood (default) -> pv_owner (kept: enum public.mood is replaced by a new type)");
+        assertThat(AuthorizationDiffer.diff(current, desired, List.of(), false, false)).as("no swap, nothing kept").isEmpty();
+    }
+
+    /** USAGE for pv_reader, none for PUBLIC (revoked); a new type would get PUBLIC's USAGE. */
+    private static Authorization typeAuthorization(boolean managed, Map<String, String> owners) {
+        return new Authorization(managed, managed, new TreeMap<>(Map.of(MOOD.id(), sorted(new Grant("pv_reader", "USAGE", null, false)))),
+                new TreeMap<>(owners), new TreeSet<>(Set.of("postgres", "pv_reader", "pv_owner")),
+                new TreeMap<>(Map.of(Authorization.newObjectKey('T', ""), sorted(new Grant("PUBLIC", "USAGE", null, false)))));
     }
 
     private static List<Change> diff(SchemaModel current, SchemaModel desired) {
