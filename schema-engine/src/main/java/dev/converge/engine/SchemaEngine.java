@@ -85,7 +85,7 @@ public final class SchemaEngine {
     private Plan planFiles(ExecutorService pool, DbConn target, DesiredSource.Files files, PlanOptions options,
                            IntrospectOptions introspectOptions) {
         DbConn server = files.shadowServer() != null ? files.shadowServer() : target;
-        CompletableFuture<ShadowDatabase.Created> shadow = async(pool, () -> new ShadowDatabase(server).create());
+        CompletableFuture<ShadowDatabase.Created> shadow = async(pool, () -> new ShadowDatabase(server, files.allowedExtensions()).create());
         ValidationResult checked;
         PlanOptions planOptions;
         try {
@@ -145,7 +145,7 @@ public final class SchemaEngine {
         }
         DesiredSource.Files files = (DesiredSource.Files) desired;
         DbConn server = files.shadowServer() != null ? files.shadowServer() : target;
-        return new ShadowDatabase(server).run(checked.accepted(), shadow -> introspector.introspect(shadow, introspectOptions));
+        return new ShadowDatabase(server, files.allowedExtensions()).run(checked.accepted(), shadow -> introspector.introspect(shadow, introspectOptions));
     }
 
     /**

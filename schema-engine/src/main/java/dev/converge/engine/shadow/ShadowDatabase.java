@@ -17,8 +17,10 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,10 +36,13 @@ import java.util.regex.Pattern;
  * would still be a superuser), a role logged in as cannot. If the server refuses that login (pg_hba), the
  * shadow falls back to {@code SET ROLE} in an administrative session, relying on the allowlist's refusal of
  * role switches. Statements the allowlist marks {@code EXECUTE_ELEVATED} run on the administrative connection:
- * {@code CREATE EXTENSION} (scripts installed by the server's administrator; many need a superuser) and
  * {@code ALTER … OWNER TO} a role that has no dangerous rights (to a privileged role it is skipped, so no
- * SECURITY DEFINER code can end up owned by a superuser). When the connecting user is not a superuser, it is
- * already restricted and runs everything itself. The role is dropped with the database.
+ * SECURITY DEFINER code can end up owned by a superuser), {@code COMMENT ON EXTENSION} and
+ * {@code CREATE FUNCTION … LEAKPROOF}. {@code CREATE EXTENSION} is decided by {@link ExtensionPolicy} before any
+ * statement runs: an extension the server marks trusted (or that needs no superuser) runs under the restricted role;
+ * an untrusted one runs on the administrative connection only if the caller allows it by name, and is refused
+ * otherwise. When the connecting user is not a superuser, it is already restricted and runs everything itself
+ * (the extension policy still refuses what is not allowed). The role is dropped with the database.
  */
 public final class ShadowDatabase {
 
@@ -47,11 +52,21 @@ public final class ShadowDatabase {
     private static final Pattern OWNER_TO = Pattern.compile("(?is).*\\bOWNER\\s+TO\\s+(\"(?:[^\"]|\"\")+\"|[\\w$]+)\\s*$");
 
     private final DbConn server;
+    private final Set<String> allowedExtensions;
     private volatile String lastName;
 
     /** @param server where to create the shadow; its database is only used to connect (e.g. the target's). */
     public ShadowDatabase(DbConn server) {
+        this(server, Set.of());
+    }
+
+    /**
+     * @param allowedExtensions extensions the server does not mark trusted that {@code CREATE EXTENSION} may still
+     *                          install, with the administrator's rights (see {@link ExtensionPolicy})
+     */
+    public ShadowDatabase(DbConn server, Collection<String> allowedExtensions) {
         this.server = server;
+        this.allowedExtensions = Set.copyOf(allowedExtensions);
     }
 
     /**
@@ -115,7 +130,8 @@ public final class ShadowDatabase {
         public <T> T loadKeeping(List<CheckedStatement> statements, Function<DbConn, T> reader) {
             Session session = null;
             try {
-                session = Timing.time("shadow: open session", () -> Session.open(server.withDatabase(name), role));
+                session = Timing.time("shadow: open session", () -> Session.open(server.withDatabase(name), role,
+                        new ExtensionPolicy(allowedExtensions, server.host() + ":" + server.port())));
                 Session running = session;
                 Timing.time("shadow: run " + statements.size() + " statements", () -> running.runAll(statements));
                 session.close();
@@ -270,6 +286,7 @@ public final class ShadowDatabase {
         private final PgConnection restricted;
         /** Whether the administrative user is a superuser that the statements run apart from. */
         private final boolean canElevate;
+        private final ExtensionPolicy extensions;
         private PgConnection admin;
         private final List<Pending> pending = new ArrayList<>();
         /** Statements in the restricted connection's open transaction, and the latest of them. */
@@ -279,17 +296,18 @@ public final class ShadowDatabase {
         private int settingsVersion;
         private IndexLanes lanes;
 
-        private Session(DbConn shadow, ShadowRole role, PgConnection restricted, boolean canElevate) {
+        private Session(DbConn shadow, ShadowRole role, PgConnection restricted, boolean canElevate, ExtensionPolicy extensions) {
             this.shadow = shadow;
             this.role = role;
             this.restricted = restricted;
             this.canElevate = canElevate;
+            this.extensions = extensions;
         }
 
-        static Session open(DbConn shadow, ShadowRole role) {
+        static Session open(DbConn shadow, ShadowRole role, ExtensionPolicy extensions) {
             PgConnection restricted = openRestricted(shadow, role);
             configure(restricted);
-            return new Session(shadow, role, restricted, role != null);
+            return new Session(shadow, role, restricted, role != null, extensions);
         }
 
         /** A connection that runs state-file statements: logged in as the per-run role when there is one. */
@@ -329,16 +347,19 @@ public final class ShadowDatabase {
          * results; the failure of the earliest statement is reported. Statements PostgreSQL refuses in a
          * transaction block (or whose effect later statements need committed: {@code ALTER TYPE … ADD VALUE}) run
          * on their own. Elevated statements commit and drain first, so that order holds across the two
-         * connections. Runs of {@code CREATE INDEX} go to the {@link IndexLanes}.
+         * connections. Runs of {@code CREATE INDEX} go to the {@link IndexLanes}. {@code CREATE EXTENSION} statements
+         * are decided by the {@link ExtensionPolicy} first, so that a refused one stops the run before anything ran.
          */
         void runAll(List<CheckedStatement> statements) {
+            Set<CheckedStatement> elevatedExtensions = extensions.elevated(statements, restricted);
             int ordinal = 0;
             for (CheckedStatement checked : statements) {
                 ordinal++;
                 if (checked.disposition() == Disposition.SKIP) {
                     continue;
                 }
-                boolean elevated = checked.disposition() == Disposition.EXECUTE_ELEVATED && canElevate;
+                boolean elevated = canElevate && (checked.disposition() == Disposition.EXECUTE_ELEVATED
+                        || elevatedExtensions.contains(checked));
                 if (!elevated && lanes().offer(ordinal, checked)) {
                     continue;
                 }

@@ -64,7 +64,10 @@ public final class StateFileValidator {
             "ESCAPE_STRING_WARNING");
     private static final Set<String> UNTRUSTED_LANGUAGES = Set.of("C", "INTERNAL", "PLPYTHONU", "PLPYTHON2U",
             "PLPYTHON3U", "PLPERLU", "PLTCLU", "PLSH", "PLJAVAU");
-    /** Extensions that reach outside the database (files, other servers, programs). */
+    /**
+     * Extensions that reach outside the database (files, other servers, programs): refused even where a project
+     * allows untrusted extensions.
+     */
     private static final Set<String> REFUSED_EXTENSIONS = Set.of("DBLINK", "POSTGRES_FDW", "FILE_FDW", "ADMINPACK",
             "PLPYTHON3U", "PLPYTHONU", "PLPERLU", "PLTCLU", "PLSH", "PG_READ_FILE");
 
@@ -93,7 +96,7 @@ public final class StateFileValidator {
             if (verdict.violation != null) {
                 violations.add(verdict.violation);
             } else {
-                accepted.add(new CheckedStatement(statement, verdict.kind, verdict.disposition));
+                accepted.add(new CheckedStatement(statement, verdict.kind, verdict.disposition, verdict.extension));
             }
         }
         return new ValidationResult(accepted, violations);
@@ -104,7 +107,10 @@ public final class StateFileValidator {
         return Optional.ofNullable(check(statement).violation);
     }
 
-    private record Verdict(String kind, Disposition disposition, Violation violation) {
+    private record Verdict(String kind, Disposition disposition, Violation violation, ExtensionRequest extension) {
+        Verdict(String kind, Disposition disposition, Violation violation) {
+            this(kind, disposition, violation, null);
+        }
     }
 
     private Verdict check(SqlStatement statement) {
@@ -352,7 +358,7 @@ public final class StateFileValidator {
                     return refuse(statement, "EXTENSION_NOT_ALLOWED", "CREATE EXTENSION " + name.toLowerCase(Locale.ROOT)
                             + " is not allowed in a state file (it reaches files, programs or other servers)");
                 }
-                return accept(kind, Disposition.EXECUTE_ELEVATED);
+                return new Verdict(kind, Disposition.BY_EXTENSION_POLICY, null, ExtensionRequest.of(tokens, i + 1));
             }
             return accept(kind, Disposition.EXECUTE);
         }
@@ -432,6 +438,11 @@ public final class StateFileValidator {
             }
         }
         return null;
+    }
+
+    /** Whether {@code CREATE EXTENSION name} is refused whatever a project allows (also when CASCADE would install it). */
+    public static boolean isRefusedExtension(String name) {
+        return REFUSED_EXTENSIONS.contains(name.toUpperCase(Locale.ROOT));
     }
 
     private static String extensionName(List<Token> tokens, int i) {

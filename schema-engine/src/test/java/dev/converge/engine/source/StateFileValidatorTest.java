@@ -97,6 +97,27 @@ class StateFileValidatorTest {
     }
 
     @Test
+    void leavesCreateExtensionToTheShadowsPolicyWithWhatItAsksFor() {
+        assertThat(extension("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\" WITH SCHEMA ext VERSION '1.1' CASCADE"))
+                .isEqualTo(new ExtensionRequest("uuid-ossp", "1.1", true));
+        assertThat(extension("create extension PgCrypto schema \"My Ext\" version v2"))
+                .isEqualTo(new ExtensionRequest("pgcrypto", "v2", false));
+        // shapes the reader does not follow exactly have no name: the shadow never elevates them
+        assertThat(extension("CREATE EXTENSION U&\"d\\0062link\"")).isEqualTo(new ExtensionRequest(null, null, false));
+        assertThat(extension("CREATE EXTENSION citext SCHEMA")).isEqualTo(new ExtensionRequest(null, null, false));
+        assertThat(extension("CREATE EXTENSION citext FROM unpackaged")).isEqualTo(new ExtensionRequest(null, null, false));
+        assertThat(StateFileValidator.isRefusedExtension("postgres_fdw")).isTrue();
+        assertThat(StateFileValidator.isRefusedExtension("pageinspect")).isFalse();
+    }
+
+    private ExtensionRequest extension(String sql) {
+        ValidationResult result = validate("e.sql", sql);
+        assertThat(result.violations()).isEmpty();
+        assertThat(result.accepted()).singleElement().extracting(CheckedStatement::disposition).isEqualTo(Disposition.BY_EXTENSION_POLICY);
+        return result.accepted().get(0).extension();
+    }
+
+    @Test
     void rejectsRoleSwitchesAlsoInsideFunctionBodies() {
         assertThat(refusal("SET ROLE postgres")).contains("SET ROLE is not allowed");
         assertThat(refusal("SET SESSION AUTHORIZATION postgres")).contains("SET SESSION AUTHORIZATION is not allowed");
@@ -160,7 +181,9 @@ class StateFileValidatorTest {
         assertThat(result.violations()).isEmpty();
         assertThat(result.accepted()).hasSize(25);
         assertThat(result.accepted()).filteredOn(c -> c.disposition() == Disposition.EXECUTE_ELEVATED)
-                .extracting(CheckedStatement::kind).containsExactly("CREATE EXTENSION", "ALTER TABLE OWNER TO");
+                .extracting(CheckedStatement::kind).containsExactly("ALTER TABLE OWNER TO");
+        assertThat(result.accepted()).filteredOn(c -> c.disposition() == Disposition.BY_EXTENSION_POLICY)
+                .extracting(CheckedStatement::extension).containsExactly(new ExtensionRequest("pg_trgm", null, false));
         assertThat(result.accepted()).filteredOn(c -> c.disposition() == Disposition.SKIP)
                 .extracting(CheckedStatement::kind).containsExactly("SET client_encoding", "SET statement_timeout");
     }
