@@ -9,6 +9,7 @@ import dev.converge.engine.Timing;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -44,6 +45,12 @@ final class PlanCommand implements Callable<Integer> {
             description = "Server for the shadow database of --file-pattern (default: the target's server).")
     String shadowUrl;
 
+    @Option(names = "--allow-extension", paramLabel = "<name>",
+            description = "Let the state files create this extension although the server does not mark it trusted; its "
+                    + "script then runs in the shadow database with the shadow server user's rights (repeatable). Trusted "
+                    + "extensions need no option; dblink, postgres_fdw, file_fdw, adminpack and untrusted languages stay refused.")
+    List<String> allowedExtensions = new ArrayList<>();
+
     @Option(names = "--exit-code", description = "Exit with 2 when the plan is not empty.")
     boolean exitCode;
 
@@ -62,7 +69,7 @@ final class PlanCommand implements Callable<Integer> {
         DesiredSource source = desired.desiredUrl != null
                 ? DesiredSource.database(DbConn.parse(desired.desiredUrl))
                 : Timing.time("read state files", () -> DesiredSource.glob(Path.of(""), desired.filePattern,
-                        shadowUrl == null ? null : DbConn.parse(shadowUrl)));
+                        shadowUrl == null ? null : DbConn.parse(shadowUrl)).allowingExtensions(allowedExtensions));
         Plan plan = Timing.time("plan total", () -> new SchemaEngine().plan(targetConn, source, PlanOptions.defaults(),
                 dbOptions.introspectOptions()));
         var out = spec.commandLine().getOut();

@@ -154,6 +154,28 @@ class ConvergeCliTest {
     }
 
     @Test
+    void createsTrustedExtensionsAndUntrustedOnlyWhenAllowed() throws IOException {
+        DbConn target = dbs.create("");
+        file("s/a.sql", "CREATE EXTENSION citext;\nCREATE EXTENSION pageinspect;\nCREATE TABLE p (email citext);\n");
+        Run refused = converge("plan", "--target", TestDatabases.url(target), "--file-pattern", pattern("s/*.sql"));
+        assertOneLineFailure(refused, "s/a.sql:2:1: CREATE EXTENSION pageinspect is refused: the server does not mark "
+                + "pageinspect as trusted");
+        assertThat(refused.err()).contains("--allow-extension pageinspect");
+
+        Run allowed = converge("plan", "--target", TestDatabases.url(target), "--file-pattern", pattern("s/*.sql"),
+                "--allow-extension", "pageinspect");
+        assertThat(allowed.err()).isEmpty();
+        assertThat(allowed.code()).isZero();
+        assertThat(allowed.out().lines().filter(l -> l.startsWith("CREATE EXTENSION")))
+                .anyMatch(l -> l.contains("citext")).anyMatch(l -> l.contains("pageinspect"));
+
+        file("s/b.sql", "CREATE EXTENSION dblink;\n");
+        Run blocked = converge("plan", "--target", TestDatabases.url(target), "--file-pattern", pattern("s/*.sql"),
+                "--allow-extension", "pageinspect", "--allow-extension", "dblink");
+        assertOneLineFailure(blocked, "s/b.sql:1:1: CREATE EXTENSION dblink is not allowed in a state file");
+    }
+
+    @Test
     void rejectsDoBlockInAStateFile() throws IOException {
         DbConn target = dbs.create("");
         file("s/a.sql", "DO $$ BEGIN RAISE NOTICE 'hi;'; END $$;\n" + TABLE_T);

@@ -171,12 +171,12 @@ public record ConvergeConfig(Map<String, Instance> instances, List<Environment> 
         Map<TargetRef, String> seen = new HashMap<>();
         for (Map.Entry<String, String> e : p.entrySet()) {
             String key = e.getKey();
-            if (SWITCHES.contains(key)) {
+            if (SWITCHES.contains(key) || key.equals(ALLOWED_EXTENSIONS)) {
                 continue;
             }
             if (!key.startsWith("environments.") || !key.endsWith(".targets")) {
                 throw new ConfigException(where + "." + key + ": unknown property (expected environments.<env>.targets, "
-                        + String.join(" or ", SWITCHES) + ")");
+                        + String.join(", ", SWITCHES) + " or " + ALLOWED_EXTENSIONS + ")");
             }
             String env = key.substring("environments.".length(), key.length() - ".targets".length());
             if (!envs.containsKey(env)) {
@@ -209,11 +209,30 @@ public record ConvergeConfig(Map<String, Instance> instances, List<Environment> 
         if (targets.isEmpty()) {
             throw new ConfigException(where + ": no targets (set " + where + ".environments.<env>.targets)");
         }
-        return new Project(name, targets, flag(where, p, "manage-privileges"), flag(where, p, "manage-ownership"));
+        return new Project(name, targets, flag(where, p, "manage-privileges"), flag(where, p, "manage-ownership"),
+                extensionNames(where, p));
     }
 
     /** Per-project switches; both default to false. */
     private static final List<String> SWITCHES = List.of("manage-privileges", "manage-ownership");
+    private static final String ALLOWED_EXTENSIONS = "allowed-extensions";
+    private static final java.util.regex.Pattern EXTENSION_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+
+    /** {@code allowed-extensions}: comma-separated extension names, as {@code CREATE EXTENSION} names them. */
+    private static Set<String> extensionNames(String where, Map<String, String> p) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (String raw : p.getOrDefault(ALLOWED_EXTENSIONS, "").split(",")) {
+            String name = raw.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!EXTENSION_NAME.matcher(name).matches()) {
+                throw new ConfigException(where + "." + ALLOWED_EXTENSIONS + ": '" + name + "' is not an extension name");
+            }
+            names.add(name);
+        }
+        return names;
+    }
 
     private static boolean flag(String where, Map<String, String> p, String key) {
         String value = p.getOrDefault(key, "false").trim().toLowerCase(java.util.Locale.ROOT);

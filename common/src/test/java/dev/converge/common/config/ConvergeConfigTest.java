@@ -101,6 +101,19 @@ class ConvergeConfigTest {
     }
 
     @Test
+    void untrustedExtensionsAreAllowedOnlyByName() {
+        assertThat(ConvergeConfig.fromProperties(demo()).project("hr").allowedExtensions()).isEmpty();
+        Map<String, String> p = demo();
+        p.put("converge.projects.hr.allowed-extensions", " pageinspect, uuid-ossp,,pg_stat_statements ");
+        assertThat(ConvergeConfig.fromProperties(p).project("hr").allowedExtensions())
+                .containsExactlyInAnyOrder("pageinspect", "uuid-ossp", "pg_stat_statements");
+        Map<String, String> bad = demo();
+        bad.put("converge.projects.hr.allowed-extensions", "pageinspect; DROP");
+        assertThatThrownBy(() -> ConvergeConfig.fromProperties(bad))
+                .hasMessage("converge.projects.hr.allowed-extensions: 'pageinspect; DROP' is not an extension name");
+    }
+
+    @Test
     void rejectsASwitchThatIsNotABoolean() {
         Map<String, String> p = demo();
         p.put("converge.projects.hr.manage-privileges", "yes");

@@ -49,6 +49,7 @@ public class TargetPlanner {
         Instance instance;
         String environment = null;
         PlanOptions projectOptions = options;
+        java.util.Set<String> allowedExtensions = java.util.Set.of();
         try {
             target = TargetRef.parse(targetName);
             instance = config.instance(target.instance());
@@ -57,6 +58,8 @@ public class TargetPlanner {
                 environment = project.environmentOf(target);
                 // privileges and owners are planned only for projects that turn them on
                 projectOptions = options.withAuthorization(project.managePrivileges(), project.manageOwnership());
+                // untrusted extensions are the project's explicit choice, never the submission's
+                allowedExtensions = project.allowedExtensions();
             }
         } catch (IllegalArgumentException e) {
             return failed(submission, targetName, null, eventId, "INTERNAL", e.getMessage());
@@ -69,7 +72,8 @@ public class TargetPlanner {
             DbConn conn = connection(instance, target.database());
             Instance shadowInstance = instance.shadowInstance() == null ? null : config.instance(instance.shadowInstance());
             DbConn shadow = shadowInstance == null ? null : connection(shadowInstance, "postgres");
-            Plan plan = engine.plan(conn, DesiredSource.files(submission.files(), shadow), projectOptions);
+            Plan plan = engine.plan(conn, DesiredSource.files(submission.files(), shadow).allowingExtensions(allowedExtensions),
+                    projectOptions);
             return new PlanComputed(eventId, clock.instant(), submission.submissionId(), submission.project(), targetName,
                     environment, submission.mode(), plan.baseHash(), plan.desiredHash(), plan.planHash(), plan.toEvents(),
                     plan.summary(), null, submission.files(), submission.customRules());

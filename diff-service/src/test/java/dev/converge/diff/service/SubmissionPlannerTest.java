@@ -155,6 +155,22 @@ class SubmissionPlannerTest {
     }
 
     @Test
+    void untrustedExtensionsArePlannedOnlyForAProjectThatAllowsThem() {
+        SubmissionAccepted s = submission("CREATE TABLE public.employees (id bigint PRIMARY KEY);\nCREATE EXTENSION pageinspect;\n");
+        TargetPlanner refusing = new TargetPlanner(config(), new SchemaEngine(), PlanOptions.defaults(), Clock.systemUTC());
+        PlanFailed failed = (PlanFailed) refusing.plan(s, "demo/" + database);
+        assertThat(failed.code()).isEqualTo("STATE_FILE_INVALID");
+        assertThat(failed.reason()).startsWith("schemas/hr.sql:2:1: CREATE EXTENSION pageinspect is refused")
+                .contains("converge.projects.<project>.allowed-extensions=pageinspect");
+        assertThat(failed.location().line()).isEqualTo(2);
+
+        TargetPlanner allowing = new TargetPlanner(config(Map.of("converge.projects.hr.allowed-extensions", "pageinspect")),
+                new SchemaEngine(), PlanOptions.defaults(), Clock.systemUTC());
+        PlanComputed computed = (PlanComputed) allowing.plan(s, "demo/" + database);
+        assertThat(computed.statements()).first().satisfies(st -> assertThat(st.sql()).startsWith("CREATE EXTENSION pageinspect"));
+    }
+
+    @Test
     void redactsPasswordsFromReasons() {
         dev.converge.common.config.Instance i = config().instance("down");
         assertThat(TargetPlanner.redact("cannot log in to postgresql://u:s3cret-password@h/db with s3cret-password", i))

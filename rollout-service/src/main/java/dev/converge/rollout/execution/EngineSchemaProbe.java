@@ -1,6 +1,8 @@
 package dev.converge.rollout.execution;
 
 import dev.converge.common.Hashing;
+import dev.converge.common.config.ConvergeConfig;
+import dev.converge.common.config.Project;
 import dev.converge.common.events.PlanComputed;
 import dev.converge.common.events.StateFile;
 import dev.converge.engine.DbConn;
@@ -15,6 +17,7 @@ import dev.converge.engine.plan.Planner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@link SchemaProbe} on the schema engine: the same introspection (and so the same hash) the planner uses,
@@ -28,6 +31,16 @@ public class EngineSchemaProbe implements SchemaProbe {
     private final Introspector introspector = new Introspector();
     private final SchemaEngine engine = new SchemaEngine();
     private final Planner planner = new Planner();
+    private final ConvergeConfig config;
+
+    public EngineSchemaProbe() {
+        this(null);
+    }
+
+    /** @param config where a project's allowed untrusted extensions are read (as diff-service planned with them) */
+    public EngineSchemaProbe(ConvergeConfig config) {
+        this.config = config;
+    }
 
     @Override
     public String hash(TargetDb target) {
@@ -45,7 +58,8 @@ public class EngineSchemaProbe implements SchemaProbe {
         try {
             DbConn db = conn(target);
             SchemaModel current = introspector.introspect(db, OPTIONS);
-            SchemaModel desired = engine.desiredModel(db, DesiredSource.files(files, null), OPTIONS);
+            SchemaModel desired = engine.desiredModel(db, DesiredSource.files(files, null)
+                    .allowingExtensions(allowedExtensions(plan.project())), OPTIONS);
             Plan fresh = planner.plan(current, desired, PlanOptions.defaults());
             List<String> nowNeeded = new ArrayList<>(fresh.summary());
             nowNeeded.removeAll(plan.summary());
@@ -65,6 +79,11 @@ public class EngineSchemaProbe implements SchemaProbe {
         } catch (RuntimeException e) {
             return head + " (could not compute the differences: " + TaskExecutor.oneLine(e) + ")";
         }
+    }
+
+    private Set<String> allowedExtensions(String projectName) {
+        Project project = config == null || projectName == null ? null : config.project(projectName);
+        return project == null ? Set.of() : project.allowedExtensions();
     }
 
     private static List<StateFile> desiredFiles(PlanComputed plan) {

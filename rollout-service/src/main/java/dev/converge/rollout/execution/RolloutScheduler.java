@@ -63,7 +63,7 @@ public class RolloutScheduler {
     }
 
     void start(@Observes StartupEvent startup) {
-        executor = new TaskExecutor(vertx, new EngineSchemaProbe(), settings.lockRetries(), settings.lockRetryBackoffMs());
+        executor = new TaskExecutor(vertx, new EngineSchemaProbe(config), settings.lockRetries(), settings.lockRetryBackoffMs());
         ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "rollout-scheduler"));
         workers = Executors.newFixedThreadPool(Math.max(2, settings.parallelism() * 2), r -> daemon(r, "rollout-executor"));
         service.onChange(this::wake);
