@@ -48,6 +48,12 @@ public record JsonProblem(boolean malformed, String field, String problem) {
                     : "'" + f.getValue() + "' is not a valid " + typeName(type);
             return new JsonProblem(false, path(f), problem);
         }
+        if (e instanceof MismatchedInputException m && original.startsWith("Trailing token")) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            return new JsonProblem(true, null, "the request body has more after its JSON value" + where
+                    + "; send exactly one JSON value");
+        }
         if (e instanceof MismatchedInputException m) {
             String expected = m.getTargetType() == null ? "another type" : typeName(m.getTargetType());
             return new JsonProblem(false, path(m), "has the wrong type; expected " + expected);

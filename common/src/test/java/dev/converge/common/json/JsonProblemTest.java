@@ -45,6 +45,17 @@ class JsonProblemTest {
     }
 
     @Test
+    void textAfterTheJsonValueIsRefusedInsteadOfIgnored() {
+        JsonProblem words = problemReading("{\"mode\": \"CHECK\"} garbage", Request.class);
+        assertThat(words.malformed()).isTrue();
+        assertThat(words.sentence()).startsWith("the request body is not valid JSON at line 1, column");
+        JsonProblem second = problemReading("{\"mode\": \"CHECK\"}\n{\"mode\": \"ROLLOUT\"}", Request.class);
+        assertThat(second.malformed()).isTrue();
+        assertThat(second.sentence()).isEqualTo("the request body has more after its JSON value at line 2, column 1; "
+                + "send exactly one JSON value");
+    }
+
+    @Test
     void anUnknownEnumValueNamesTheFieldAndTheValuesThatExist() {
         JsonProblem p = problemReading("{\"mode\": \"DEPLOY\"}", Request.class);
         assertThat(p.malformed()).isFalse();

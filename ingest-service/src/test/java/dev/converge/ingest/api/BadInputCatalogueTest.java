@@ -138,6 +138,9 @@ class BadInputCatalogueTest {
                 // JSON shape
                 row("truncated JSON", post("{\"mode\": \"CHECK\", \"files\": [", 400, "MALFORMED_JSON")),
                 row("not JSON at all", post("mode=CHECK&files=a.sql", 400, "MALFORMED_JSON")),
+                row("a second object after the submission", post(ok + "\n{\"mode\":\"ROLLOUT\"}", 400, "MALFORMED_JSON")
+                        .mentioning("send exactly one JSON value")),
+                row("words after the submission", post(ok + " thanks", 400, "MALFORMED_JSON")),
                 row("empty body", post("", 400, "INVALID_REQUEST")),
                 row("JSON null", post("null", 400, "INVALID_REQUEST")),
                 row("JSON array instead of object", post("[]", 400, "INVALID_REQUEST")),
