@@ -143,4 +143,14 @@ class RolloutBadInputTest {
         refused(given().header("Authorization", "Bearer " + TOKEN).delete("/v1/rollouts/no-such-rollout"), 405,
                 "METHOD_NOT_ALLOWED");
     }
+
+    @Test
+    void withoutATokenABadBodyIsUnauthenticatedBeforeItIsMalformed() {
+        for (String path : DECISIONS) {
+            refused(given().urlEncodingEnabled(false).contentType("application/json").body("{\"comment\": ".getBytes(StandardCharsets.UTF_8))
+                    .post(path), 401, "UNAUTHENTICATED");
+            refused(given().urlEncodingEnabled(false).header("Authorization", "Bearer not-a-token").contentType("text/plain")
+                    .body("hello").post(path), 401, "UNAUTHENTICATED");
+        }
+    }
 }
