@@ -85,21 +85,23 @@ class RolloutBadInputTest {
 
     @Test
     void aStringOrNumberInsteadOfTheObjectIsRefusedAsTheWrongShape() {
-        for (String path : DECISIONS) {
-            assertThat(refused(post(path, "application/json", "\"ship it\""), 400, "INVALID_REQUEST"))
-                    .as(path).contains("request body");
-            assertThat(refused(post(path, "application/json", "42"), 400, "INVALID_REQUEST"))
-                    .as(path).contains("request body");
-        }
+        invalidOnEveryDecision("\"ship it\"", "request body");
+        invalidOnEveryDecision("42", "request body");
     }
 
     @Test
     void aCommentThatIsNotTextNamesTheCommentField() {
+        invalidOnEveryDecision("{\"comment\": {\"text\": \"ship it\"}}", "'comment'", "expected string");
+        invalidOnEveryDecision("{\"comment\": [\"ship\", \"it\"]}", "'comment'");
+    }
+
+    /** Every decision endpoint answers the JSON {@code body} with 400 INVALID_REQUEST whose message has {@code mentions}. */
+    private static void invalidOnEveryDecision(String body, String... mentions) {
         for (String path : DECISIONS) {
-            assertThat(refused(post(path, "application/json", "{\"comment\": {\"text\": \"ship it\"}}"), 400, "INVALID_REQUEST"))
-                    .as(path).contains("'comment'").contains("expected string");
-            assertThat(refused(post(path, "application/json", "{\"comment\": [\"ship\", \"it\"]}"), 400, "INVALID_REQUEST"))
-                    .as(path).contains("'comment'");
+            String message = refused(post(path, "application/json", body), 400, "INVALID_REQUEST");
+            for (String mention : mentions) {
+                assertThat(message).as(path).contains(mention);
+            }
         }
     }
 

@@ -84,8 +84,7 @@ public final class SchemaEngine {
      */
     private Plan planFiles(ExecutorService pool, DbConn target, DesiredSource.Files files, PlanOptions options,
                            IntrospectOptions introspectOptions) {
-        DbConn server = files.shadowServer() != null ? files.shadowServer() : target;
-        CompletableFuture<ShadowDatabase.Created> shadow = async(pool, () -> new ShadowDatabase(server, files.allowedExtensions()).create());
+        CompletableFuture<ShadowDatabase.Created> shadow = async(pool, () -> shadowFor(target, files).create());
         ValidationResult checked;
         PlanOptions planOptions;
         try {
@@ -144,8 +143,7 @@ public final class SchemaEngine {
             return introspector.introspect(database.database(), introspectOptions);
         }
         DesiredSource.Files files = (DesiredSource.Files) desired;
-        DbConn server = files.shadowServer() != null ? files.shadowServer() : target;
-        return new ShadowDatabase(server, files.allowedExtensions()).run(checked.accepted(), shadow -> introspector.introspect(shadow, introspectOptions));
+        return shadowFor(target, files).run(checked.accepted(), shadow -> introspector.introspect(shadow, introspectOptions));
     }
 
     /**
@@ -202,6 +200,11 @@ public final class SchemaEngine {
             return SchemaModel.of(current.serverVersionNum(), current.get(publicSchema).stream().toList())
                     .withAuthorization(current.authorization().restrictedTo(publicSchema));
         }
+    }
+
+    /** The shadow for state files: on their shadow server if one was chosen, else on the target's own server. */
+    private static ShadowDatabase shadowFor(DbConn target, DesiredSource.Files files) {
+        return new ShadowDatabase(files.shadowServer() != null ? files.shadowServer() : target, files.allowedExtensions());
     }
 
     private static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> work) {

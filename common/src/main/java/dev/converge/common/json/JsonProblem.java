@@ -36,9 +36,7 @@ public record JsonProblem(boolean malformed, String field, String problem) {
         String original = String.valueOf(e.getOriginalMessage());
         if (e instanceof JsonParseException || original.startsWith("Unexpected end-of-input")
                 || original.startsWith("Unexpected character")) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            return new JsonProblem(true, null, "the request body is not valid JSON" + where + ": " + clean(original));
+            return new JsonProblem(true, null, "the request body is not valid JSON" + where(e) + ": " + clean(original));
         }
         if (e instanceof InvalidFormatException f) {
             Class<?> type = f.getTargetType();
@@ -49,9 +47,7 @@ public record JsonProblem(boolean malformed, String field, String problem) {
             return new JsonProblem(false, path(f), problem);
         }
         if (e instanceof MismatchedInputException m && original.startsWith("Trailing token")) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            return new JsonProblem(true, null, "the request body has more after its JSON value" + where
+            return new JsonProblem(true, null, "the request body has more after its JSON value" + where(e)
                     + "; send exactly one JSON value");
         }
         if (e instanceof MismatchedInputException m) {
@@ -65,6 +61,11 @@ public record JsonProblem(boolean malformed, String field, String problem) {
             return new JsonProblem(false, path(m), clean(original));
         }
         return new JsonProblem(true, null, "the request body is not valid JSON: " + clean(original));
+    }
+
+    /** {@code " at line L, column C"}, or nothing when the parser does not know where. */
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     /**

@@ -122,10 +122,10 @@ final class ExtensionPolicy {
             }
         }
         List<String> untrusted = installs.stream().filter(each -> versionOf(each, name, version, available).needsSuperuser()).toList();
-        List<String> notAllowed = untrusted.stream().filter(each -> !allowed.contains(each.toLowerCase(Locale.ROOT))).toList();
         if (untrusted.isEmpty()) {
             return null;
         }
+        List<String> notAllowed = untrusted.stream().filter(each -> !allowed.contains(each.toLowerCase(Locale.ROOT))).toList();
         if (notAllowed.isEmpty()) {
             elevated.add(checked);
             return null;

@@ -19,10 +19,7 @@ public record ExtensionRequest(String name, String version, boolean cascade) {
      * {@code EXTENSION}; anything else gives a request without a name.
      */
     static ExtensionRequest of(List<SqlTokens.Token> tokens, int i) {
-        if (i + 2 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("NOT")
-                && tokens.get(i + 2).isWord("EXISTS")) {
-            i += 3;
-        }
+        i = nameAt(tokens, i);
         String name = i < tokens.size() ? identifier(tokens.get(i)) : null;
         String version = null;
         boolean cascade = false;
@@ -42,6 +39,12 @@ public record ExtensionRequest(String name, String version, boolean cascade) {
             }
         }
         return new ExtensionRequest(name, name == null ? null : version, name != null && cascade);
+    }
+
+    /** Where the extension's name is, given the token after {@code EXTENSION}: past {@code IF NOT EXISTS}. */
+    static int nameAt(List<SqlTokens.Token> tokens, int i) {
+        return i + 2 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("NOT")
+                && tokens.get(i + 2).isWord("EXISTS") ? i + 3 : i;
     }
 
     private static String identifier(SqlTokens.Token t) {

@@ -446,9 +446,7 @@ public final class StateFileValidator {
     }
 
     private static String extensionName(List<Token> tokens, int i) {
-        if (i + 2 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("NOT")) {
-            i += 3;
-        }
+        i = ExtensionRequest.nameAt(tokens, i);
         return i < tokens.size() ? tokens.get(i).text().toUpperCase(Locale.ROOT) : "";
     }
 
