@@ -89,11 +89,21 @@ public abstract class ServiceShellContract {
                     .until(() -> given().header("Authorization", "Bearer " + SHELL_TEST_TOKEN).get("/v1/processed-events/" + event.eventId()).statusCode() == 200);
             given().header("Authorization", "Bearer " + SHELL_TEST_TOKEN).get("/v1/processed-events/" + event.eventId()).then()
                     .body("topic", is(topic)).body("eventType", is(event.getClass().getSimpleName()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/metrics").asString()
-                    .contains("converge_events_duplicates_total{topic=\"" + topic + "\"} 1.0"));
-            assertThat(given().get("/q/metrics").asString())
-                    .contains("converge_events_processed_total{topic=\"" + topic + "\"} 1.0");
+            // At least once: a consumer-group rebalance (three channels share the service's group, topics appear
+            // on first use) can hand the same uncommitted records over again, so the duplicate count may exceed
+            // the one duplicate sent; what must hold is that the event was handled exactly once.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(counter("converge_events_duplicates_total", topic)).isGreaterThanOrEqualTo(1.0));
+            assertThat(counter("converge_events_processed_total", topic)).isEqualTo(1.0);
         }
+    }
+
+    /** The value of a counter tagged only with {@code topic} in the Prometheus scrape, 0 while it does not exist. */
+    private static double counter(String name, String topic) {
+        String prefix = name + "{topic=\"" + topic + "\"} ";
+        return given().get("/q/metrics").asString().lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()).trim()))
+                .findFirst().orElse(0.0);
     }
 
     @Test
