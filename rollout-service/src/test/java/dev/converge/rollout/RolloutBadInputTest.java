@@ -95,6 +95,12 @@ class RolloutBadInputTest {
         invalidOnEveryDecision("{\"comment\": [\"ship\", \"it\"]}", "'comment'");
     }
 
+    /** A misspelt comment would otherwise vanish from the audit trail without a word. */
+    @Test
+    void aMisspeltFieldIsRefusedNamingItAndTheCommentField() {
+        invalidOnEveryDecision("{\"commment\": \"ship it\"}", "'commment' is unknown", "[comment]");
+    }
+
     /** Every decision endpoint answers the JSON {@code body} with 400 INVALID_REQUEST whose message has {@code mentions}. */
     private static void invalidOnEveryDecision(String body, String... mentions) {
         for (String path : DECISIONS) {
@@ -123,7 +129,7 @@ class RolloutBadInputTest {
     @Test
     void anEmptyOrNullBodyMeansNoCommentAndReachesTheRollout() {
         for (String path : DECISIONS) {
-            for (String body : new String[] {"", "null", "{}", "{\"comment\": null}", "{\"note\": \"unknown fields are ignored\"}"}) {
+            for (String body : new String[] {"", "null", "{}", "{\"comment\": null}"}) {
                 assertThat(refused(post(path, "application/json", body), 404, "NOT_FOUND")).as(path + " " + body)
                         .contains("no-such-rollout");
             }
@@ -153,6 +159,16 @@ class RolloutBadInputTest {
                     .post(path), 401, "UNAUTHENTICATED");
             refused(given().urlEncodingEnabled(false).header("Authorization", "Bearer not-a-token").contentType("text/plain")
                     .body("hello").post(path), 401, "UNAUTHENTICATED");
+        }
+    }
+
+    /** A resumed stream must continue after an event it sent; an id it never sent would silently replay or skip. */
+    @Test
+    void aLastEventIdThisStreamDidNotSendIsRefusedNamingTheHeader() {
+        for (String id : List.of("abc", "-1", "12.5", "99999999999999999999")) {
+            Response response = given().header("Authorization", "Bearer " + TOKEN).header("Accept", "text/event-stream")
+                    .header("Last-Event-ID", id).get("/v1/events");
+            assertThat(refused(response, 400, "BAD_REQUEST")).as(id).contains("Last-Event-ID").contains(id);
         }
     }
 }

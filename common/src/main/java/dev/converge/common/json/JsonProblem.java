@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import java.util.Arrays;
@@ -49,6 +50,11 @@ public record JsonProblem(boolean malformed, String field, String problem) {
         if (e instanceof MismatchedInputException m && original.startsWith("Trailing token")) {
             return new JsonProblem(true, null, "the request body has more after its JSON value" + where(e)
                     + "; send exactly one JSON value");
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream().map(String::valueOf)
+                    .sorted().collect(Collectors.joining(", ", "; the known fields here are [", "]"));
+            return new JsonProblem(false, path(u), "is unknown" + known);
         }
         if (e instanceof MismatchedInputException m) {
             String expected = m.getTargetType() == null ? "another type" : typeName(m.getTargetType());

@@ -36,6 +36,30 @@ class JsonProblemTest {
         throw new AssertionError("read without a problem: " + json);
     }
 
+    @StrictFields
+    record StrictItem(String path) {
+    }
+
+    @StrictFields
+    record StrictRequest(Mode mode, List<StrictItem> files, Integer count) {
+    }
+
+    @Test
+    void anUnknownFieldOfAStrictRequestNamesItAndTheFieldsThatExist() {
+        JsonProblem top = problemReading("{\"mode\": \"CHECK\", \"modes\": []}", StrictRequest.class);
+        assertThat(top.malformed()).isFalse();
+        assertThat(top.sentence()).isEqualTo("field 'modes' is unknown; the known fields here are [count, files, mode]");
+        JsonProblem nested = problemReading("{\"files\": [{\"path\": \"a.sql\"}, {\"pth\": \"b.sql\"}]}", StrictRequest.class);
+        assertThat(nested.sentence()).isEqualTo("field 'files[1].pth' is unknown; the known fields here are [path]");
+    }
+
+    @Test
+    void typesNotMarkedStrictStillIgnoreUnknownFields() throws Exception {
+        // events and LLM answers: a newer producer may add fields
+        assertThat(MAPPER.readValue("{\"mode\": \"CHECK\", \"modes\": [], \"files\": [{\"pth\": 1}]}", Request.class))
+                .isEqualTo(new Request(Mode.CHECK, List.of(new Item(null)), null));
+    }
+
     @Test
     void textThatIsNotJsonIsMalformedWithLineAndColumn() {
         JsonProblem p = problemReading("{\n  \"mode\": CHECK}", Request.class);

@@ -60,7 +60,8 @@ public class SubmissionValidator {
         checkSizes(decoded, request.customRules());
         List<TargetRef> targets = resolveTargets(project, request.targets());
         checkAllowlist(decoded);
-        return new ValidatedSubmission(projectName, request.mode(), decoded, targets, request.customRules(), request.vcs());
+        return new ValidatedSubmission(projectName, request.mode(), decoded, targets, request.customRules(),
+                request.vcs() == null ? null : request.vcs().metadata());
     }
 
     private void checkPaths(List<FileSubmission> files) {

@@ -187,6 +187,13 @@ class BadInputCatalogueTest {
                         + "\"targets\":[{\"name\":\"demo/hr_test\"}]}", 400, "INVALID_REQUEST").mentioning("field 'targets[0]'")),
                 row("path of the second file an array", post("{\"mode\":\"CHECK\",\"files\":[{\"path\":\"a.sql\",\"content\":\"\"},"
                         + "{\"path\":[\"b.sql\"],\"content\":\"\"}]}", 400, "INVALID_REQUEST").mentioning("field 'files[1].path'")),
+                row("a misspelt field (customRule)", post("{\"mode\":\"CHECK\",\"files\":[{\"path\":\"a.sql\",\"content\":\"\"}],"
+                        + "\"customRule\":\"no FKs\"}", 400, "INVALID_REQUEST")
+                        .mentioning("field 'customRule' is unknown; the known fields here are [customRules, files, mode, targets, vcs]")),
+                row("an unknown field in a file", post(files(Map.of("path", "a.sql", "content", TABLE, "encoding", "latin1")),
+                        400, "INVALID_REQUEST").mentioning("field 'files[0].encoding' is unknown")),
+                row("an unknown field in vcs", post("{\"mode\":\"CHECK\",\"files\":[{\"path\":\"a.sql\",\"content\":\"\"}],"
+                        + "\"vcs\":{\"pull_request\":\"7\"}}", 400, "INVALID_REQUEST").mentioning("field 'vcs.pull_request' is unknown")),
                 // paths
                 row("../ traversal", post(files(file("../../etc/passwd", TABLE)), 400, "INVALID_PATH")),
                 row("../ inside a path", post(files(file("schemas/../../secrets.sql", TABLE)), 400, "INVALID_PATH")),

@@ -1,5 +1,8 @@
 package dev.converge.rollout.api;
 
-/** Body of approve / reject / cancel / retry: an optional comment for the audit trail. */
+import dev.converge.common.json.StrictFields;
+
+/** Body of approve / reject / cancel / retry: an optional comment for the audit trail; any other field is refused. */
+@StrictFields
 public record Decide(String comment) {
 }

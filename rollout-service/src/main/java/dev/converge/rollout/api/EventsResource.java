@@ -1,6 +1,7 @@
 package dev.converge.rollout.api;
 
 import dev.converge.rollout.api.ui.UiDirectory;
+import dev.converge.rollout.service.RolloutException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -116,11 +117,19 @@ public class EventsResource {
         if (lastEventId == null || lastEventId.isBlank()) {
             return null;
         }
-        try {
-            return Long.parseLong(lastEventId.trim());
-        } catch (NumberFormatException e) {
-            return null;
+        // Browsers send back the id this stream gave them; anything else is a hand-written client's mistake, and
+        // quietly starting over (or from now) would replay or skip events without anyone noticing.
+        String id = lastEventId.trim();
+        if (!id.matches("\\d{1,18}")) {
+            throw new RolloutException(RolloutException.Kind.BAD_REQUEST, "Last-Event-ID '" + abbreviate(id)
+                    + "' is not an id this stream sent: resume with the id of the last event received (a whole number),"
+                    + " or leave the header out");
         }
+        return Long.parseLong(id);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     private static String blankToNull(String s) {

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -155,16 +156,14 @@ class DashboardBrowserIT {
     void approverWatchesTestGoGreenLiveViewerCannotApproveAndApprovalWorksAfterAServerRestart() throws Exception {
         step("signed in as approver");
         signIn(APPROVER_TOKEN);
-        WebElement project = await(By.cssSelector("[data-project='hr']"));
-        project.click();
+        click(By.cssSelector("[data-project='hr']"));
         await(By.cssSelector("#rollouts [data-state='empty']"));
         markDocument();
 
         step("submitting a rollout");
         String submissionId = submitRollout();
         // The rollout row appears on the project page by itself, from the event stream.
-        WebElement link = await(By.cssSelector("#rollouts [data-rollout] a"), Duration.ofSeconds(60));
-        link.click();
+        click(By.cssSelector("#rollouts [data-rollout] a"), Duration.ofSeconds(60));
 
         step("on the rollout page, watching the test stage");
         List<String> testStatuses = watchStage("test", "SUCCEEDED", Duration.ofSeconds(120));
@@ -197,8 +196,8 @@ class DashboardBrowserIT {
         await(By.cssSelector("#live[data-state='open']"), Duration.ofSeconds(60));
 
         step("stream reconnected; approving prod");
-        browser.findElement(By.cssSelector("[data-comment='prod']")).sendKeys("ship it");
-        browser.findElement(By.cssSelector("[data-stage='prod'] button[data-action='approve']")).click();
+        act(By.cssSelector("[data-comment='prod']"), Duration.ofSeconds(20), e -> e.sendKeys("ship it"));
+        click(By.cssSelector("[data-stage='prod'] button[data-action='approve']"));
         watchStage("prod", "SUCCEEDED", Duration.ofSeconds(120));
         await(By.cssSelector("#rollout-status[data-status='SUCCEEDED']"), Duration.ofSeconds(30));
         assertSameDocument();
@@ -208,7 +207,7 @@ class DashboardBrowserIT {
         Chromium.screenshot(browser, SHOTS.resolve("rollout-succeeded.png"));
 
         step("rollout succeeded; opening the submission");
-        browser.findElement(By.id("submission-link")).click();
+        click(By.id("submission-link"));
         WebElement sql = await(By.cssSelector("[data-target] .stmt pre.sql"));
         assertThat(sql.findElements(By.cssSelector(".kw"))).as("highlighted keywords").isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("[data-target]")).getText()).contains("CREATE TABLE");
@@ -261,6 +260,33 @@ class DashboardBrowserIT {
 
     private WebElement await(By by) {
         return await(by, Duration.ofSeconds(20));
+    }
+
+    private void click(By by) {
+        click(by, Duration.ofSeconds(20));
+    }
+
+    private void click(By by, Duration timeout) {
+        act(by, timeout, WebElement::click);
+    }
+
+    /**
+     * Finds the element and acts on it, again if the page re-rendered it in between: status events keep arriving
+     * after the one a step waited for (a finished rollout still gets its last stage and audit events), and each
+     * re-render replaces the element a plain find-then-click would hold (StaleElementReferenceException).
+     */
+    private void act(By by, Duration timeout, Consumer<WebElement> action) {
+        new WebDriverWait(browser, timeout, Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> by + " could not be used; page text:\n" + browser.findElement(By.tagName("body")).getText())
+                .until(d -> {
+                    WebElement element = d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+                    if (element == null) {
+                        return false;
+                    }
+                    action.accept(element);
+                    return true;
+                });
     }
 
     private WebElement await(By by, Duration timeout) {
