@@ -1,0 +1,12 @@
+CREATE SCHEMA app;
+CREATE TABLE app.sales (id int, amount int);
+GRANT SELECT ON app.sales TO pv_mrf_owner;
+CREATE MATERIALIZED VIEW app.totals AS SELECT sum(amount) AS total FROM app.sales WHERE amount > 0;
+GRANT SELECT ON app.totals TO pv_mrf_reader;
+GRANT SELECT (total) ON app.totals TO pv_mrf_auditor;
+ALTER MATERIALIZED VIEW app.totals OWNER TO pv_mrf_owner;
+CREATE FUNCTION app.answer() RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT 42::bigint $$;
+REVOKE EXECUTE ON FUNCTION app.answer() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.answer() TO pv_mrf_caller;
+GRANT EXECUTE ON FUNCTION app.answer() TO pv_mrf_auditor;
+ALTER FUNCTION app.answer() OWNER TO pv_mrf_owner;
