@@ -252,7 +252,8 @@ public final class Renames {
                     i.unique(), i.valid(), i.comment());
         } else if (o instanceof ViewDef v) {
             return new ViewDef(qname(v.name(), "view", pairs), v.materialized(), v.definition().replace(oldText, newText),
-                    v.reloptions(), v.comment(), v.columnComments(), new ArrayList<>(mapIds(new LinkedHashSet<>(v.deps()), pairs)));
+                    v.reloptions(), v.comment(), v.columnComments(), new ArrayList<>(mapIds(new LinkedHashSet<>(v.deps()), pairs)),
+                    v.columns());
         } else if (o instanceof SequenceDef s) {
             return new SequenceDef(qname(s.name(), "sequence", pairs), s.options(), s.unlogged(),
                     s.ownedBy() == null ? null : qname(s.ownedBy(), "table", pairs), s.ownedColumn(), s.comment());

@@ -74,7 +74,9 @@ final class CatalogQueries {
             + "  AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0 ORDER BY a.attnum) AS comment_cols, "
             + "ARRAY(SELECT d.description FROM pg_catalog.pg_description d "
             + "  WHERE d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0 "
-            + "  ORDER BY d.objsubid) AS comment_texts "
+            + "  ORDER BY d.objsubid) AS comment_texts, "
+            + "ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 "
+            + "  AND NOT a.attisdropped ORDER BY a.attnum) AS cols "
             + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE c.oid IN (" + USER_VIEWS + ")";
 

@@ -275,7 +275,7 @@ final class ModelBuilder {
             String id = "view:" + q;
             objects.add(new ViewDef(q, "m".equals(r.getString("relkind")), def,
                     reloptions == null ? List.of() : Arrays.asList(reloptions), r.getString("comment"), colComments,
-                    depsOf(id).stream().filter(d -> !d.equals(id)).toList()));
+                    depsOf(id).stream().filter(d -> !d.equals(id)).toList(), Arrays.asList(r.getArrayOfStrings("cols"))));
         }
     }
 

@@ -13,13 +13,24 @@ import java.util.TreeMap;
  * @param reloptions     {@code check_option=local}, {@code security_barrier=true}, storage options, sorted
  * @param columnComments comments on the view's columns by column name
  * @param deps           ids of the objects the query uses (from pg_depend)
+ * @param columns        the view's column names in order; they follow from the definition, so they are not part of
+ *                       {@link #canonical()} (read so that column privileges kept on a recreated view only name
+ *                       columns it still has)
  */
 public record ViewDef(QName name, boolean materialized, String definition, List<String> reloptions, String comment,
-                      Map<String, String> columnComments, List<String> deps) implements DbObject {
+                      Map<String, String> columnComments, List<String> deps, List<String> columns) implements DbObject {
     public ViewDef {
         reloptions = reloptions.stream().sorted().toList();
         columnComments = new TreeMap<>(columnComments);
         deps = deps.stream().sorted().distinct().toList();
+        columns = List.copyOf(columns);
+    }
+
+    /** The hash text of before the columns were read, so that a view's hash does not change with this version. */
+    @Override
+    public String canonical() {
+        return "ViewDef[name=" + name + ", materialized=" + materialized + ", definition=" + definition + ", reloptions="
+                + reloptions + ", comment=" + comment + ", columnComments=" + columnComments + ", deps=" + deps + "]";
     }
 
     @Override
