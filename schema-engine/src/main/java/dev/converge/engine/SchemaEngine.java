@@ -53,7 +53,7 @@ public final class SchemaEngine {
      * desired side are read concurrently (two connections) and diffed.
      */
     public Plan plan(DbConn target, DesiredSource desired, PlanOptions requestedPlan, IntrospectOptions requested) {
-        // Privileges and owners are read (for every object) exactly when they are planned (either option turns them on).
+        // Privileges and owners are hashed and planned when managed (either option turns them on); they are read anyway.
         boolean privileges = requestedPlan.managePrivileges() || requested.managePrivileges();
         boolean ownership = requestedPlan.manageOwnership() || requested.manageOwnership();
         IntrospectOptions introspectOptions = requested.withAuthorization(privileges, ownership);

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Privilege and owner differences, after the object diff: an object the plan creates (or recreates, or an enum it
@@ -32,9 +33,10 @@ import java.util.TreeMap;
  * defaults and its {@code ALTER DEFAULT PRIVILEGES}, owned by that role), every other object with what the target
  * has. Only differences become changes, so a plan applied once plans back to empty.
  *
- * <p>A swapped enum keeps what is not managed: to the user it is the same type with other values (PostgreSQL's
- * own {@code ALTER TYPE} keeps its privileges and owner), so the current type's grants and owner are restored on
- * the new one when the project does not manage them.
+ * <p>An object the plan replaces ({@link Replacement}: recreated, or an enum swapped) keeps what is not managed:
+ * to the user it is the same object (PostgreSQL's own {@code ALTER} keeps privileges and owner), and losing e.g.
+ * the application role's {@code SELECT} on a recreated view would be an outage. So the current object's grants
+ * and owner are restored on the new one when the project does not manage them.
  */
 public final class AuthorizationDiffer {
     private AuthorizationDiffer() {
@@ -42,8 +44,8 @@ public final class AuthorizationDiffer {
 
     /**
      * @param objectChanges the object diff (to know what the plan creates and which columns it adds)
-     * @param privileges    plan the desired privileges; else only keep those of swapped enums
-     * @param ownership     plan the desired owners; else only keep those of swapped enums
+     * @param privileges    plan the desired privileges; else only keep those of replaced objects
+     * @param ownership     plan the desired owners; else only keep those of replaced objects
      * @throws EngineException {@code UNKNOWN_ROLE} when a grant or owner names a role the target lacks
      */
     public static List<Change> diff(SchemaModel current, SchemaModel desired, List<Change> objectChanges,
@@ -54,16 +56,16 @@ public final class AuthorizationDiffer {
         boolean owners = ownership && have.ownershipManaged() && want.ownershipManaged();
         Set<String> created = new HashSet<>();
         Set<String> newColumns = new HashSet<>();
-        List<Change.SwapEnum> swaps = new ArrayList<>();
         for (Change c : objectChanges) {
             if (c instanceof Change.CreateObject co) {
                 created.add(co.object().id());
-            } else if (c instanceof Change.SwapEnum sw) {
-                created.add(sw.to().id()); // the type renamed into its place is one the plan creates
-                swaps.add(sw);
             } else if (c instanceof Change.AddColumn ac) {
                 newColumns.add(ac.table().id() + "." + ac.column().name());
             }
+        }
+        List<Replacement> replacements = Replacement.in(objectChanges);
+        for (Replacement r : replacements) {
+            created.add(r.next().id()); // e.g. the type a swap renames into place is one the plan creates
         }
         List<Change> out = new ArrayList<>();
         for (DbObject o : grants || owners ? desired.objects().values() : List.<DbObject>of()) {
@@ -82,26 +84,37 @@ public final class AuthorizationDiffer {
             }
         }
         requireRoles(out, have);
-        for (Change.SwapEnum sw : swaps) {
-            keepUnmanaged(sw, have, !grants, !owners, out);
+        for (Replacement r : replacements) {
+            keepUnmanaged(r, have, !grants, !owners, out);
         }
         return out;
     }
 
     /**
-     * Restores on the type a swap creates the current type's grants (when privileges are not managed) and owner
-     * (when ownership is not managed): relative to what a type the plan creates gets, like a desired state would.
+     * Restores on the object a replacement creates the current object's grants (when privileges are not managed)
+     * and owner (when ownership is not managed): relative to what an object the plan creates gets, like a desired
+     * state would, so the running role's default privileges are revoked again. Grants on columns the new object
+     * no longer has go with those columns.
      */
-    private static void keepUnmanaged(Change.SwapEnum sw, Authorization have, boolean privileges, boolean ownership,
+    private static void keepUnmanaged(Replacement r, Authorization have, boolean privileges, boolean ownership,
                                       List<Change> out) {
-        EnumDef type = sw.to();
-        String why = "enum " + type.name() + " is replaced by a new type";
-        if (privileges) {
-            grants(type, have.newObjectGrants(aclKind(type), schemaOf(type)), have.grantsOf(sw.from().id()), Set.of(), why, out);
+        DbObject next = r.next();
+        char kind = aclKind(next);
+        if (kind == 0 || kind != aclKind(r.current())) {
+            return; // nothing to keep (an index, a trigger), or not the same kind of privileges
         }
-        String owner = have.ownerOf(sw.from().id());
+        if (privileges) {
+            SortedSet<Grant> current = new TreeSet<>();
+            for (Grant g : have.grantsOf(r.current().id())) {
+                if (columnStays(next, g.column())) {
+                    current.add(g);
+                }
+            }
+            grants(next, have.newObjectGrants(kind, schemaOf(next)), current, Set.of(), r.why(), out);
+        }
+        String owner = have.ownerOf(r.current().id());
         if (ownership && owner != null) {
-            out.add(new Change.SetOwner(type, null, owner, why));
+            out.add(new Change.SetOwner(next, null, owner, r.why()));
         }
     }
 
@@ -143,9 +156,10 @@ public final class AuthorizationDiffer {
         grouped.computeIfAbsent(List.of(g.grantee(), action), k -> new ArrayList<>()).add(g);
     }
 
-    /** A column the desired table no longer has takes its privileges with it when it is dropped. */
+    /** A column the desired table or view no longer has takes its privileges with it when it is dropped. */
     private static boolean columnStays(DbObject o, String column) {
-        return column == null || !(o instanceof TableDef t) || t.column(column).isPresent();
+        return column == null || (o instanceof TableDef t ? t.column(column).isPresent()
+                : !(o instanceof ViewDef v) || v.columns().contains(column));
     }
 
     private static void requireRoles(List<Change> changes, Authorization target) {

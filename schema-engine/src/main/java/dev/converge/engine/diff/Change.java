@@ -145,7 +145,7 @@ public sealed interface Change {
      *
      * @param grants what is granted or revoked (all for {@code grantee}; the grant option is in {@code action})
      * @param kept   null when the desired schema asks for it; else why the current privileges are restored on an
-     *               object the plan replaces although privileges are not managed (e.g. a swapped enum)
+     *               object the plan replaces although privileges are not managed (a recreated view, a swapped enum, …)
      */
     record ChangePrivileges(DbObject object, Action action, String grantee, List<Grant> grants, String kept) implements Change {
         public enum Action { GRANT, GRANT_WITH_GRANT_OPTION, REVOKE, REVOKE_GRANT_OPTION }
@@ -191,7 +191,7 @@ public sealed interface Change {
      * @param from the current owner, null for the role that runs the plan
      * @param to   the desired owner, null for the role that runs the plan
      * @param kept null when the desired schema asks for it; else why the current owner is restored on an object
-     *             the plan replaces although ownership is not managed (e.g. a swapped enum)
+     *             the plan replaces although ownership is not managed (a recreated view, a swapped enum, …)
      */
     record SetOwner(DbObject object, String from, String to, String kept) implements Change {
         public SetOwner(DbObject object, String from, String to) {

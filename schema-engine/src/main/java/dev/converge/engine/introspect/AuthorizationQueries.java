@@ -1,9 +1,9 @@
 package dev.converge.engine.introspect;
 
 /**
- * Catalog queries for privileges and owners: of every object when a project manages them (see
- * {@link IntrospectOptions#readsAuthorization()}), else of enum types only (a type swap keeps them). Ids are built the way the model builds them, so the
- * reader can keep exactly the objects the model holds (exclusions and extension members fall away there).
+ * Catalog queries for privileges and owners of every object, read whether or not a project manages them (an object
+ * the plan replaces keeps what is not managed). Ids are built the way the model builds them, so the reader can keep
+ * exactly the objects the model holds (exclusions and extension members fall away there).
  */
 final class AuthorizationQueries {
     private AuthorizationQueries() {
@@ -29,19 +29,11 @@ final class AuthorizationQueries {
             + "  || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', NULL, p.proowner, p.proacl, 'f' "
             + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
             + " WHERE p.prokind IN ('f', 'p', 'w') AND NOT " + CatalogQueries.systemSchema("n")
-            + " UNION ALL " + types("t.typtype IN ('e', 'd', 'r') OR t.typtype = 'c' "
-            + "  AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid AND tc.relkind = 'c')")
+            + " UNION ALL SELECT 'type:' || n.nspname || '.' || t.typname, NULL, t.typowner, t.typacl, 'T' "
+            + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+            + " WHERE NOT " + CatalogQueries.systemSchema("n") + " AND (t.typtype IN ('e', 'd', 'r') OR t.typtype = 'c' "
+            + "  AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid AND tc.relkind = 'c'))"
             + ") ";
-
-    /** Only enum types: what a type swap keeps when privileges or owners are not managed. */
-    private static final String ENUMS = "WITH obj AS (" + types("t.typtype = 'e'") + ") ";
-
-    private static String types(String condition) {
-        return "SELECT 'type:' || n.nspname || '.' || t.typname AS id, NULL::text AS col, t.typowner AS owner, "
-                + "t.typacl AS acl, 'T' AS kind "
-                + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-                + " WHERE NOT " + CatalogQueries.systemSchema("n") + " AND (" + condition + ")";
-    }
 
     private static String relationId(String c, String n) {
         return "CASE WHEN " + c + ".relkind IN ('r', 'p') THEN 'table:' WHEN " + c + ".relkind = 'S' THEN 'sequence:' "
@@ -49,21 +41,15 @@ final class AuthorizationQueries {
     }
 
     /** One row per ACL entry; a NULL ACL is the built-in default; the owner's own entries are implicit and left out. */
-    private static final String ACL_ROWS = "SELECT o.id, o.col, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE r.rolname::text END "
+    static final String ACLS = OBJECTS + "SELECT o.id, o.col, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE r.rolname::text END "
             + "AS grantee, a.privilege_type, a.is_grantable "
             + "FROM obj o CROSS JOIN LATERAL pg_catalog.aclexplode(COALESCE(o.acl, pg_catalog.acldefault(o.kind::\"char\", o.owner))) a "
             + "LEFT JOIN pg_catalog.pg_roles r ON r.oid = a.grantee WHERE a.grantee <> o.owner";
 
     /** Owners other than the default one (the role reading, or a shadow database's per-run role). */
-    private static final String OWNER_ROWS = "SELECT o.id, r.rolname::text AS owner FROM obj o "
+    static final String OWNERS = OBJECTS + "SELECT o.id, r.rolname::text AS owner FROM obj o "
             + "JOIN pg_catalog.pg_roles r ON r.oid = o.owner "
             + "WHERE o.col IS NULL AND r.rolname <> current_user AND r.rolname NOT LIKE " + SHADOW_ROLES;
-
-    static final String ACLS = OBJECTS + ACL_ROWS;
-    static final String OWNERS = OBJECTS + OWNER_ROWS;
-    /** {@link #ACLS} and {@link #OWNERS} of enum types only, read when privileges or owners are not managed. */
-    static final String ENUM_ACLS = ENUMS + ACL_ROWS;
-    static final String ENUM_OWNERS = ENUMS + OWNER_ROWS;
 
     static final String ROLES = "SELECT rolname::text AS rolname FROM pg_catalog.pg_roles";
 

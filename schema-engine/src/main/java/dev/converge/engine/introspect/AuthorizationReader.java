@@ -14,8 +14,8 @@ import java.util.TreeSet;
 
 /**
  * Turns the rows of {@link AuthorizationQueries} into the model's {@link Authorization}, keeping only objects the
- * model holds (so exclusions, extension members and identity sequences fall away). What is not managed was read
- * for enum types only ({@link AuthorizationQueries#ENUM_ACLS}, {@link AuthorizationQueries#ENUM_OWNERS}).
+ * model holds (so exclusions, extension members and identity sequences fall away). Read also for what is not
+ * managed: whether it is managed only decides what is hashed and planned from the desired side.
  */
 final class AuthorizationReader {
     private AuthorizationReader() {

@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
  * @param excludedSchemas schema names to ignore entirely
  * @param excludedObjects glob patterns ({@code *} and {@code ?}) over qualified object names
  *                        ({@code public.tmp_*}, {@code audit.*}) to ignore
- * @param managePrivileges read the objects' privileges (ACLs) into the model; off by default, then only enum
- *                         types' grants are read (for a type swap to keep them), neither hashed nor planned
- * @param manageOwnership  read the objects' owners into the model; off by default, like privileges
+ * @param managePrivileges hash the objects' privileges (ACLs) and plan them from the desired side; off by
+ *                         default, then they are read only for an object the plan replaces to keep them
+ * @param manageOwnership  hash the objects' owners and plan them from the desired side; off by default, like
+ *                         privileges
  */
 public record IntrospectOptions(List<String> excludedSchemas, List<String> excludedObjects, boolean managePrivileges,
                                 boolean manageOwnership) {
@@ -30,10 +31,6 @@ public record IntrospectOptions(List<String> excludedSchemas, List<String> exclu
 
     public IntrospectOptions withAuthorization(boolean privileges, boolean ownership) {
         return new IntrospectOptions(excludedSchemas, excludedObjects, privileges, ownership);
-    }
-
-    public boolean readsAuthorization() {
-        return managePrivileges || manageOwnership;
     }
 
     public boolean excludesSchema(String schema) {

@@ -68,11 +68,9 @@ public class Introspector {
             Future<RowSet<Row>> composites = conn.query(CatalogQueries.COMPOSITES).execute();
             Future<RowSet<Row>> ranges = conn.query(CatalogQueries.RANGES).execute();
             Future<RowSet<Row>> policies = conn.query(CatalogQueries.POLICIES).execute();
-            // Unmanaged privileges and owners are still read for enum types (not hashed): a type swap keeps them.
-            Future<RowSet<Row>> acls = conn.query(options.managePrivileges() ? AuthorizationQueries.ACLS
-                    : AuthorizationQueries.ENUM_ACLS).execute();
-            Future<RowSet<Row>> owners = conn.query(options.manageOwnership() ? AuthorizationQueries.OWNERS
-                    : AuthorizationQueries.ENUM_OWNERS).execute();
+            // Unmanaged privileges and owners are read too (not hashed): an object the plan replaces keeps them.
+            Future<RowSet<Row>> acls = conn.query(AuthorizationQueries.ACLS).execute();
+            Future<RowSet<Row>> owners = conn.query(AuthorizationQueries.OWNERS).execute();
             Future<RowSet<Row>> roles = conn.query(AuthorizationQueries.ROLES).execute();
             Future<RowSet<Row>> newObjectGrants = conn.query(AuthorizationQueries.NEW_OBJECT_GRANTS).execute();
             futures.add(conn.query("COMMIT").execute());

@@ -8,9 +8,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Privileges and owners of a schema's objects, read for every object only when a project manages them (off by
- * default: then only enum types' grants and owners are read, so that a type swap can keep them, and they are not
- * part of the hash: a model's hash is what it was before privileges were modelled).
+ * Privileges and owners of a schema's objects, read whether or not a project manages them (an object the plan
+ * replaces keeps what is not managed), but part of the hash only when managed (off by default: then a model's hash
+ * is what it was before privileges were modelled).
  *
  * <p>Normalised so that two databases that grant the same things compare equal: grants to an object's own
  * owner are left out (the owner's rights are implicit), a NULL ACL is read as PostgreSQL's built-in default
@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  * owner that is the role running the introspection (or a shadow database's per-run role) is "the default
  * owner", recorded as absent: objects a plan creates get exactly that owner.
  *
- * @param privilegesManaged whether {@link #grants} was read for every object (else for enum types only)
- * @param ownershipManaged  whether {@link #owners} was read for every object (else for enum types only)
+ * @param privilegesManaged whether {@link #grants} are managed (hashed, planned from the desired side)
+ * @param ownershipManaged  whether {@link #owners} are managed
  * @param grants            object id to its grants; an object without an entry has none
  * @param owners            object id to its owner; an object without an entry has the default owner
  * @param roles             the roles that exist on the server (not part of the hash)

@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * @param serverVersionNum {@code server_version_num} of the server it was read from (not part of the hash)
  * @param dependencies     what each object (or {@code column:s.t.c} / {@code constraint:s.t.name}) uses, by id,
  *                         from pg_depend; derived from the definitions, so not part of the hash
- * @param authorization    privileges and owners (of enum types only where the project does not manage them;
- *                         {@link Authorization#NONE} when not read); part of the hash only for what is managed
+ * @param authorization    privileges and owners ({@link Authorization#NONE} when not read); part of the hash
+ *                         only for what is managed
  */
 public record SchemaModel(int serverVersionNum, SortedMap<String, DbObject> objects,
                           SortedMap<String, SortedSet<String>> dependencies, Authorization authorization) {

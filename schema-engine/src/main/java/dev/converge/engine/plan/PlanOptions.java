@@ -15,11 +15,11 @@ import java.util.List;
  * @param renames              declared renames (from {@code -- converge:renamed-from} annotations)
  * @param managePrivileges     plan GRANT / REVOKE so that the target's privileges equal the desired ones. Off by
  *                             default: privileges are then not part of the schema hash and not planned from the
- *                             desired schema (an object the plan recreates comes back with its owner's default
- *                             privileges; only an enum swapped for a new type gets its current grants back)
+ *                             desired schema (an object the plan recreates, or an enum it swaps for a new type,
+ *                             gets its current grants back)
  * @param manageOwnership      plan {@code ALTER … OWNER TO} so that owners equal the desired ones (an object without
  *                             a declared owner belongs to the role that runs the plan). Off by default, like privileges
- *                             (a swapped enum keeps its current owner)
+ *                             (a recreated object or swapped enum keeps its current owner)
  */
 public record PlanOptions(boolean onlineForms, Duration lockTimeout, Duration shortStatementTimeout,
                           Duration longStatementTimeout, List<Rename> renames, boolean managePrivileges,

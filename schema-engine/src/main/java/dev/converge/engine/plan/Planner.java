@@ -18,7 +18,7 @@ public class Planner {
         List<Change> changes = new ArrayList<>(renamed.changes());
         SchemaModel detached = Detaches.asDetached(renamed.current(), desired);
         changes.addAll(new Differ().diffRenamed(detached, desired));
-        // also when nothing is managed: a swapped enum keeps its current privileges and owner
+        // also when nothing is managed: a recreated object (or swapped enum) keeps its current privileges and owner
         changes.addAll(AuthorizationDiffer.diff(detached, desired, List.copyOf(changes), options.managePrivileges(),
                 options.manageOwnership()));
         StepBuilder builder = new StepBuilder(detached, desired, options, PossibleRenames.find(changes));

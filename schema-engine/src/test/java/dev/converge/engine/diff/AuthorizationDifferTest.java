@@ -9,6 +9,7 @@ import dev.converge.engine.model.QName;
 import dev.converge.engine.model.SchemaDef;
 import dev.converge.engine.model.SchemaModel;
 import dev.converge.engine.model.TableDef;
+import dev.converge.engine.model.ViewDef;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,13 +23,18 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Privilege and owner diffs on hand-built models: unknown roles, new objects' defaults, grant options. */
+/**
+ * Privilege and owner diffs on hand-built models: unknown roles, new objects' defaults, grant options, what a
+ * replaced object keeps.
+ */
 class AuthorizationDifferTest {
     private static final TableDef ORDERS = new TableDef(new QName("public", "orders"), false,
             List.of(new ColumnDef("id", "integer", null, false, null, null, null, null, null, null, Set.of(), Set.of())),
             List.of(), List.of(), false, false, null, List.of());
     private static final EnumDef MOOD = new EnumDef(new QName("public", "mood"), List.of("happy", "meh", "sad"), null);
     private static final EnumDef MOOD_SWAPPED = new EnumDef(new QName("public", "mood"), List.of("sad", "happy"), null);
+    private static final ViewDef PRICED = view("SELECT id, price, note FROM public.items", List.of("id", "price", "note"));
+    private static final ViewDef PRICED_WITHOUT_NOTE = view("SELECT id, price FROM public.items", List.of("id", "price"));
     private static final Set<String> TARGET_ROLES = Set.of("postgres", "pv_reader");
 
     @Test
@@ -124,6 +130,43 @@ class AuthorizationDifferTest {
                         "revoke USAGE on type public.mood from PUBLIC (kept: enum public.mood is replaced by a new type)",
                         "owner of type public.mood (default) -> pv_owner (kept: enum public.mood is replaced by a new type)");
         assertThat(AuthorizationDiffer.diff(current, desired, List.of(), false, false)).as("no swap, nothing kept").isEmpty();
+    }
+
+    @Test
+    void aRecreatedViewKeepsItsCurrentGrantsAndOwnerWhenNotManagedButNotTheRunningRolesDefaults() {
+        // the running role's ALTER DEFAULT PRIVILEGES give a new view SELECT for pv_other: the recreated one must not keep it
+        Authorization target = new Authorization(false, false, new TreeMap<>(Map.of(PRICED.id(), sorted(
+                new Grant("pv_reader", "SELECT", null, true), new Grant("pv_clerk", "UPDATE", "price", false),
+                new Grant("pv_clerk", "UPDATE", "note", false)))), new TreeMap<>(Map.of(PRICED.id(), "pv_owner")),
+                new TreeSet<>(Set.of("postgres", "pv_reader", "pv_clerk", "pv_owner", "pv_other")),
+                new TreeMap<>(Map.of(Authorization.newObjectKey('r', "public"), sorted(new Grant("pv_other", "SELECT", null, false)))));
+        SchemaModel current = SchemaModel.of(150000, List.of(new SchemaDef("public", null), PRICED)).withAuthorization(target);
+        SchemaModel desired = SchemaModel.of(150000, List.of(new SchemaDef("public", null), PRICED_WITHOUT_NOTE));
+        List<Change> recreate = List.of(new Change.DropObject(PRICED, "column public.items.price changes type to bigint"),
+                new Change.CreateObject(PRICED_WITHOUT_NOTE));
+
+        assertThat(AuthorizationDiffer.diff(current, desired, recreate, false, false)).extracting(Change::describe)
+                .containsExactly(
+                        "grant UPDATE (price) on view public.priced to pv_clerk (kept: view public.priced is recreated)",
+                        "grant SELECT on view public.priced to pv_reader with grant option (kept: view public.priced is recreated)",
+                        "revoke SELECT on view public.priced from pv_other (kept: view public.priced is recreated)",
+                        "owner of view public.priced (default) -> pv_owner (kept: view public.priced is recreated)");
+    }
+
+    @Test
+    void anObjectOnlyDroppedOrOnlyCreatedKeepsNothing() {
+        Authorization target = new Authorization(false, false, new TreeMap<>(Map.of(PRICED.id(), sorted(
+                new Grant("pv_reader", "SELECT", null, false)))), new TreeMap<>(Map.of(PRICED.id(), "pv_owner")),
+                new TreeSet<>(TARGET_ROLES), new TreeMap<>());
+        SchemaModel current = SchemaModel.of(150000, List.of(new SchemaDef("public", null), PRICED)).withAuthorization(target);
+        SchemaModel desired = SchemaModel.of(150000, List.of(new SchemaDef("public", null)));
+
+        assertThat(AuthorizationDiffer.diff(current, desired, List.of(new Change.DropObject(PRICED)), false, false)).isEmpty();
+        assertThat(AuthorizationDiffer.diff(current, desired, List.of(new Change.CreateObject(PRICED)), false, false)).isEmpty();
+    }
+
+    private static ViewDef view(String definition, List<String> columns) {
+        return new ViewDef(new QName("public", "priced"), false, definition, List.of(), null, Map.of(), List.of(), columns);
     }
 
     /** USAGE for pv_reader, none for PUBLIC (revoked); a new type would get PUBLIC's USAGE. */

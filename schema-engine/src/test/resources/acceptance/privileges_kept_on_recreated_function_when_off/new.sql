@@ -1,0 +1,4 @@
+CREATE SCHEMA app;
+CREATE FUNCTION app.answer() RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT 42::bigint $$;
+CREATE FUNCTION app.twice(v int) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT v * 2.0 $$;
+CREATE PROCEDURE app.bump(n int DEFAULT 2) LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE '%', n; END $$;
