@@ -35,7 +35,7 @@ public record AiPrompt(String system, String user, String cacheKey) {
         for (PlannedStatement s : plan.statements()) {
             String text = redact ? LiteralRedactor.redact(s.sql()) : s.sql();
             sql.append("[").append(s.index()).append("] ").append(text.strip()).append(";\n");
-            QualifiedName t = subject(DdlParser.parse(s.sql()));
+            QualifiedName t = Ddl.subjectOf(DdlParser.parse(s.sql()));
             if (t != null) {
                 touched.add(t);
             }
@@ -52,24 +52,5 @@ public record AiPrompt(String system, String user, String cacheKey) {
                 + (schema.length() == 0 ? "(none)\n" : schema.toString());
         String key = Hashing.sha256Hex(String.join("\u0000", VERSION, model, customRules.strip(), sql, schema));
         return new AiPrompt(SYSTEM, user, key);
-    }
-
-    private static QualifiedName subject(Ddl ddl) {
-        if (ddl instanceof Ddl.CreateTable ct) {
-            return ct.table();
-        }
-        if (ddl instanceof Ddl.AlterTable at) {
-            return at.table();
-        }
-        if (ddl instanceof Ddl.CreateIndex ci) {
-            return ci.table();
-        }
-        if (ddl instanceof Ddl.CommentOn co) {
-            return co.object();
-        }
-        if (ddl instanceof Ddl.CreateView cv) {
-            return cv.view();
-        }
-        return null;
     }
 }

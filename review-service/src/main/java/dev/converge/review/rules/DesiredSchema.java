@@ -32,22 +32,7 @@ public final class DesiredSchema {
 
         /** The table (or view) the statement is about, or null. */
         public QualifiedName subject() {
-            if (ddl instanceof Ddl.CreateTable ct) {
-                return ct.table();
-            }
-            if (ddl instanceof Ddl.AlterTable at) {
-                return at.table();
-            }
-            if (ddl instanceof Ddl.CreateIndex ci) {
-                return ci.table();
-            }
-            if (ddl instanceof Ddl.CommentOn co) {
-                return co.object();
-            }
-            if (ddl instanceof Ddl.CreateView cv) {
-                return cv.view();
-            }
-            return null;
+            return Ddl.subjectOf(ddl);
         }
     }
 

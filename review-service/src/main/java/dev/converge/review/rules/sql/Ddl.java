@@ -5,6 +5,29 @@ import java.util.Set;
 
 /** What a DDL statement does, as far as the review rules need to know. */
 public sealed interface Ddl {
+    /**
+     * The table (or view) a statement is about, or null: what the desired schema files its statements under and
+     * what the AI prompt matches plan statements against, so both must agree.
+     */
+    static QualifiedName subjectOf(Ddl ddl) {
+        if (ddl instanceof CreateTable ct) {
+            return ct.table();
+        }
+        if (ddl instanceof AlterTable at) {
+            return at.table();
+        }
+        if (ddl instanceof CreateIndex ci) {
+            return ci.table();
+        }
+        if (ddl instanceof CommentOn co) {
+            return co.object();
+        }
+        if (ddl instanceof CreateView cv) {
+            return cv.view();
+        }
+        return null;
+    }
+
     record CreateTable(QualifiedName table, List<ColumnDef> columns, List<ConstraintDef> constraints, boolean unlogged,
                        boolean partition) implements Ddl {
         public CreateTable {
