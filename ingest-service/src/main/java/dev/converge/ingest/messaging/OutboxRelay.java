@@ -2,18 +2,18 @@ package dev.converge.ingest.messaging;
 
 import dev.converge.common.Topics;
 import dev.converge.common.service.AbstractOutboxRelay;
-import dev.converge.common.service.OutboxEntity;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 
 /** Publishes ingest-service's outbox: accepted submissions on {@link Topics#SUBMISSIONS}. */
 @ApplicationScoped
 public class OutboxRelay extends AbstractOutboxRelay {
-    private final SubmissionPublisher publisher;
+    private final Map<String, TopicSender> senders;
 
     public OutboxRelay(SubmissionPublisher publisher) {
-        this.publisher = publisher;
+        this.senders = Map.of(Topics.SUBMISSIONS, publisher::publish);
     }
 
     @Scheduled(every = "${converge.ingest.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -23,8 +23,12 @@ public class OutboxRelay extends AbstractOutboxRelay {
     }
 
     @Override
-    protected Uni<Void> send(OutboxEntity row) {
-        return Topics.SUBMISSIONS.equals(row.topic) ? publisher.publish(row.recordKey, row.payload).replaceWithVoid()
-                : notPublished(row, "ingest-service");
+    protected Map<String, TopicSender> senders() {
+        return senders;
+    }
+
+    @Override
+    protected String service() {
+        return "ingest-service";
     }
 }
