@@ -2,6 +2,8 @@ package dev.converge.cli.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.converge.cli.Durations;
+import dev.converge.cli.SubmissionOptions;
 import dev.converge.common.events.StateFile;
 import dev.converge.common.events.VcsMetadata;
 import dev.converge.common.json.Json;
@@ -9,6 +11,7 @@ import dev.converge.engine.EngineException;
 import dev.converge.engine.source.StateFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,13 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code converge check}: submits the state files to ingest-service, waits for every target's plan and review,
@@ -44,7 +44,6 @@ public class CheckCommand implements Callable<Integer> {
     static final int PASSED = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     @Spec
     CommandSpec spec;
@@ -55,17 +54,8 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--project", required = true, description = "project name as configured in Converge")
     String project;
 
-    @Option(names = "--targets", split = ",", paramLabel = "TARGET",
-            description = "targets to check, instance/database or instances/<i>/databases/<d> (default: all of the project)")
-    List<String> targets;
-
-    @Option(names = "--file-pattern", defaultValue = "schemas/**/*.sql",
-            description = "glob of the desired-state SQL files, relative to the working directory (default: ${DEFAULT-VALUE})")
-    String filePattern;
-
-    @Option(names = "--declarative", arity = "0..1", defaultValue = "true",
-            description = "the files are the desired state (the only mode; accepted for bytebase-action compatibility)")
-    boolean declarative;
+    @Mixin
+    SubmissionOptions submission = new SubmissionOptions();
 
     @Option(names = "--custom-rules", paramLabel = "FILE|TEXT",
             description = "review rules in Markdown: a file, or the text itself")
@@ -140,7 +130,7 @@ public class CheckCommand implements Callable<Integer> {
 
         List<StateFile> files;
         try {
-            files = StateFiles.load(workingDirectory, filePattern);
+            files = StateFiles.load(workingDirectory, submission.filePattern());
         } catch (EngineException e) {
             err.println("converge check: " + e.getMessage());
             if (github != null) {
@@ -233,18 +223,11 @@ public class CheckCommand implements Callable<Integer> {
     }
 
     private Duration duration(String option, String text) {
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
+        Duration d = Durations.parse(text);
+        if (d == null) {
             throw usage(option + " '" + text + "' is not a duration (e.g. 90s, 10m)");
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        };
+        return d;
     }
 
     private CommandLine.ParameterException usage(String message) {
@@ -252,12 +235,7 @@ public class CheckCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> body(List<StateFile> files, Settings s, GitHubActions github) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("mode", "CHECK");
-        body.put("files", files.stream().map(f -> Map.of("path", f.path(), "content", f.content())).toList());
-        if (targets != null && !targets.isEmpty()) {
-            body.put("targets", targets.stream().map(String::trim).filter(x -> !x.isEmpty()).toList());
-        }
+        Map<String, Object> body = submission.body("CHECK", files);
         String rules = rules();
         if (rules != null) {
             body.put("customRules", rules);

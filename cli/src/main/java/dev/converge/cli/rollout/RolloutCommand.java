@@ -1,6 +1,8 @@
 package dev.converge.cli.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.converge.cli.Durations;
+import dev.converge.cli.SubmissionOptions;
 import dev.converge.common.events.EventIds;
 import dev.converge.common.events.StateFile;
 import dev.converge.common.json.Json;
@@ -50,16 +52,8 @@ public final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--project", description = "project name (required unless --plan)")
     String project;
 
-    @Option(names = "--targets", split = ",", paramLabel = "TARGET", description = "targets (default: all of the project)")
-    List<String> targets;
-
-    @Option(names = "--file-pattern", defaultValue = "schemas/**/*.sql",
-            description = "glob of the desired-state SQL files (default: ${DEFAULT-VALUE})")
-    String filePattern;
-
-    @Option(names = "--declarative", arity = "0..1", defaultValue = "true",
-            description = "accepted for bytebase-action compatibility (the files are always the desired state)")
-    boolean declarative;
+    @Mixin
+    SubmissionOptions submission = new SubmissionOptions();
 
     @Option(names = "--target-stage", paramLabel = "STAGE",
             description = "wait until this stage is done: environments/<env> or <env>")
@@ -90,7 +84,11 @@ public final class RolloutCommand implements Callable<Integer> {
         if (plan == null && (project == null || project.isBlank())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--project is required unless --plan names a rollout");
         }
-        Duration limit = Durations.parse(spec.commandLine(), "--timeout", timeout);
+        Duration limit = Durations.parse(timeout);
+        if (limit == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout '" + timeout
+                    + "' is not a duration like 90s, 30m or 2h");
+        }
         String token = service.token(spec.commandLine());
         ServiceClient rollouts = new ServiceClient(service.rolloutUrl(), token);
         String rolloutId;
@@ -109,17 +107,12 @@ public final class RolloutCommand implements Callable<Integer> {
     }
 
     private String submit(String token, PrintWriter err) throws ServiceClient.CallFailed, IOException {
-        List<StateFile> files = StateFiles.load(workDir.toAbsolutePath(), filePattern);
+        List<StateFile> files = StateFiles.load(workDir.toAbsolutePath(), submission.filePattern());
         if (files.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--file-pattern '" + filePattern
+            throw new CommandLine.ParameterException(spec.commandLine(), "--file-pattern '" + submission.filePattern()
                     + "' matches no file under " + workDir.toAbsolutePath());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("mode", "ROLLOUT");
-        body.put("files", files.stream().map(f -> Map.of("path", f.path(), "content", f.content())).toList());
-        if (targets != null && !targets.isEmpty()) {
-            body.put("targets", targets.stream().map(String::trim).filter(t -> !t.isEmpty()).toList());
-        }
+        Map<String, Object> body = submission.body("ROLLOUT", files);
         Map<String, String> vcs = new LinkedHashMap<>();
         putIfSet(vcs, "repository", ServiceOptions.env.apply("GITHUB_REPOSITORY"));
         putIfSet(vcs, "commit", ServiceOptions.env.apply("GITHUB_SHA"));
