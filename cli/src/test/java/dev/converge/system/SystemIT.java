@@ -2,7 +2,6 @@ package dev.converge.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.converge.common.Hashing;
 import dev.converge.common.Topics;
 import dev.converge.common.events.SubmissionAccepted;
 import dev.converge.common.json.Json;
@@ -14,6 +13,7 @@ import dev.converge.devstack.process.Deadline;
 import dev.converge.devstack.process.FreePorts;
 import dev.converge.devstack.services.ConvergeService;
 import dev.converge.devstack.services.ServiceProcess;
+import dev.converge.devstack.services.ServiceProperties;
 import dev.converge.devstack.testing.SampleEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,34 +64,23 @@ class SystemIT {
         postgres.createDatabase(database);
         kafka = KafkaProcess.create(Files.createTempDirectory(WORK, "kafka-"), 0).start();
         for (ConvergeService s : ConvergeService.values()) {
-            services.put(s, new ServiceProcess(s.module(), s.jar(ROOT), FreePorts.next(), serviceProperties(),
-                    WORK.resolve(s.module() + ".log")).withToken(TOKEN).start());
+            services.put(s, s.process(ROOT, FreePorts.next(), serviceProperties(), WORK.resolve(s.module() + ".log"))
+                    .withToken(TOKEN).start());
         }
-        for (ServiceProcess p : services.values()) {
-            p.awaitReady(READY_TIMEOUT);
-        }
+        ServiceProcess.awaitReady(services.values(), READY_TIMEOUT);
     }
 
     static Map<String, String> serviceProperties() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        p.put("converge.db.host", postgres.host());
-        p.put("converge.db.port", String.valueOf(postgres.port()));
-        p.put("converge.db.name", database);
-        p.put("converge.db.username", postgres.user());
-        if (postgres.password() != null) {
-            p.put("converge.db.password", postgres.password());
-        }
-        p.put("converge.instances.demo.host", postgres.host());
-        p.put("converge.instances.demo.port", String.valueOf(postgres.port()));
-        p.put("converge.environments.test.policy", "automatic");
-        p.put("converge.environments.prod.after", "test");
-        p.put("converge.environments.prod.policy", "approval");
-        p.put("converge.projects.hr.environments.test.targets", "demo/hr_test");
-        p.put("converge.projects.hr.environments.prod.targets", "demo/hr_prod");
-        p.put("converge.auth.accounts.system-it.token-sha256", Hashing.sha256Hex(TOKEN));
-        p.put("converge.auth.accounts.system-it.roles", "viewer");
-        return p;
+        return ServiceProperties.of(kafka.bootstrapServers(), postgres, database)
+                // demo's user and password are left to the services' defaults
+                .instance("demo", postgres.host(), postgres.port(), null, null)
+                .set("converge.environments.test.policy", "automatic")
+                .set("converge.environments.prod.after", "test")
+                .set("converge.environments.prod.policy", "approval")
+                .set("converge.projects.hr.environments.test.targets", "demo/hr_test")
+                .set("converge.projects.hr.environments.prod.targets", "demo/hr_prod")
+                .account("system-it", TOKEN, "viewer")
+                .toMap();
     }
 
     @AfterAll
@@ -169,7 +157,7 @@ class SystemIT {
         Map<String, String> props = serviceProperties();
         props.putAll(overrides);
         Path log = WORK.resolve("bad-config-" + UUID.randomUUID() + ".log");
-        ServiceProcess bad = new ServiceProcess("diff-service", ConvergeService.DIFF.jar(ROOT), FreePorts.next(), props, log).start();
+        ServiceProcess bad = ConvergeService.DIFF.process(ROOT, FreePorts.next(), props, log).start();
         try {
             assertThat(bad.exitCode(Duration.ofSeconds(240))).as("exit code; log:%n%s", bad.logTail(30)).isEqualTo(2);
             List<String> lines = bad.logTail(500).lines().toList();

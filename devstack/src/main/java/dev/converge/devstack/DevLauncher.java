@@ -9,17 +9,15 @@ import dev.converge.devstack.process.FreePorts;
 import dev.converge.devstack.process.Processes;
 import dev.converge.devstack.services.ConvergeService;
 import dev.converge.devstack.services.ServiceProcess;
+import dev.converge.devstack.services.ServiceProperties;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,14 +144,11 @@ public final class DevLauncher {
 
             Map<String, String> props = serviceProperties(kafka.bootstrapServers(), postgres);
             for (ConvergeService s : ConvergeService.values()) {
-                services.add(new ServiceProcess(s.module(), s.jar(root), s.defaultPort(), props,
-                        logs.resolve(s.module() + ".log")).start());
+                services.add(s.process(root, s.defaultPort(), props, logs.resolve(s.module() + ".log")).start());
             }
             writeState();
             System.out.println("Services: starting " + ConvergeService.values().length + " services ...");
-            for (ServiceProcess p : services) {
-                p.awaitReady(READY_TIMEOUT);
-            }
+            ServiceProcess.awaitReady(services, READY_TIMEOUT);
             printSummary();
             Files.writeString(state.resolve("ready"), "ready\n");
         } catch (IOException | RuntimeException e) {
@@ -169,37 +164,22 @@ public final class DevLauncher {
 
     Map<String, String> serviceProperties(String bootstrapServers, PostgresServer postgres) {
         String token = System.getenv().getOrDefault("CONVERGE_DEV_TOKEN", "converge-dev-token");
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("kafka.bootstrap.servers", bootstrapServers);
-        p.put("converge.db.host", postgres.host());
-        p.put("converge.db.port", String.valueOf(postgres.port()));
-        p.put("converge.db.name", SYSTEM_DB);
-        p.put("converge.db.username", postgres.user());
-        if (postgres.password() != null) {
-            p.put("converge.db.password", postgres.password());
-        }
+        ServiceProperties p = ServiceProperties.of(bootstrapServers, postgres, SYSTEM_DB);
         if (topology != null) {
-            p.putAll(topology);
-            return p;
-        }
-        if (postgres.password() != null) {
-            p.put("converge.instances.demo.password", postgres.password());
+            return p.setAll(topology).toMap();
         }
         // The demo topology: instance "demo" (this PostgreSQL), project "hr", test (automatic) -> prod (approval).
-        p.put("converge.instances.demo.host", postgres.host());
-        p.put("converge.instances.demo.port", String.valueOf(postgres.port()));
-        p.put("converge.instances.demo.username", postgres.user());
-        p.put("converge.environments.test.policy", "automatic");
-        p.put("converge.environments.prod.after", "test");
-        p.put("converge.environments.prod.policy", "approval");
-        p.put("converge.environments.prod.approver-role", "approver");
-        p.put("converge.projects.hr.environments.test.targets", "demo/hr_test");
-        p.put("converge.projects.hr.environments.prod.targets", "demo/hr_prod");
-        // The demo token (authentication itself arrives with the ingest API): one account with every role.
-        p.put("converge.dev.token", token);
-        p.put("converge.auth.accounts.demo.token-sha256", sha256(token));
-        p.put("converge.auth.accounts.demo.roles", "submitter,viewer,approver,admin");
-        return p;
+        return p.instance("demo", postgres)
+                .set("converge.environments.test.policy", "automatic")
+                .set("converge.environments.prod.after", "test")
+                .set("converge.environments.prod.policy", "approval")
+                .set("converge.environments.prod.approver-role", "approver")
+                .set("converge.projects.hr.environments.test.targets", "demo/hr_test")
+                .set("converge.projects.hr.environments.prod.targets", "demo/hr_prod")
+                // The demo token (authentication itself arrives with the ingest API): one account with every role.
+                .set("converge.dev.token", token)
+                .account("demo", token, "submitter,viewer,approver,admin")
+                .toMap();
     }
 
     private void printSummary() {
@@ -354,14 +334,6 @@ public final class DevLauncher {
     private static void requireFree(int port, String who) {
         if (FreePorts.answers("127.0.0.1", port)) {
             throw new IllegalStateException("port " + port + " (" + who + ") is already in use; stop what uses it first");
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

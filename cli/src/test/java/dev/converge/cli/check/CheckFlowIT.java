@@ -2,7 +2,6 @@ package dev.converge.cli.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.converge.cli.ConvergeCli;
-import dev.converge.common.Hashing;
 import dev.converge.common.Topics;
 import dev.converge.common.events.EventIds;
 import dev.converge.common.json.Json;
@@ -13,6 +12,7 @@ import dev.converge.devstack.postgres.PostgresServer;
 import dev.converge.devstack.process.FreePorts;
 import dev.converge.devstack.services.ConvergeService;
 import dev.converge.devstack.services.ServiceProcess;
+import dev.converge.devstack.services.ServiceProperties;
 import dev.converge.devstack.testing.SecretScan;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -120,48 +120,31 @@ class CheckFlowIT {
 
         kafka = KafkaProcess.create(Files.createTempDirectory(WORK, "kafka-"), 0).start();
         for (ConvergeService s : STARTED) {
-            services.put(s, new ServiceProcess(s.module(), s.jar(ROOT), FreePorts.next(), serviceProperties(),
-                    WORK.resolve(s.module() + "-" + SUFFIX + ".log")).start());
+            services.put(s, s.process(ROOT, FreePorts.next(), serviceProperties(), WORK.resolve(s.module() + "-" + SUFFIX + ".log"))
+                    .start());
         }
-        for (ServiceProcess p : services.values()) {
-            p.awaitReady(Duration.ofSeconds(180));
-        }
+        ServiceProcess.awaitReady(services.values(), Duration.ofSeconds(180));
     }
 
     static Map<String, String> serviceProperties() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        p.put("converge.db.host", postgres.host());
-        p.put("converge.db.port", String.valueOf(postgres.port()));
-        p.put("converge.db.name", SYSTEM_DB);
-        p.put("converge.db.username", postgres.user());
-        p.put("converge.db.password", systemPassword);
-        p.put("converge.instances.demo.host", postgres.host());
-        p.put("converge.instances.demo.port", String.valueOf(postgres.port()));
-        p.put("converge.instances.demo.username", postgres.user());
-        p.put("converge.instances.demo.password", demoPassword);
-        p.put("converge.instances.secure.host", postgres.host());
-        p.put("converge.instances.secure.port", String.valueOf(postgres.port()));
-        p.put("converge.instances.secure.username", TARGET_ROLE);
-        p.put("converge.instances.secure.password", TARGET_PASSWORD);
-        // A server that is down: a free port nobody listens on.
-        p.put("converge.instances.down.host", "127.0.0.1");
-        p.put("converge.instances.down.port", String.valueOf(FreePorts.next()));
-        p.put("converge.environments.test.policy", "automatic");
-        p.put("converge.environments.prod.after", "test");
-        p.put("converge.environments.prod.policy", "approval");
-        p.put("converge.projects.hr.environments.test.targets", "demo/" + TEST_DB);
-        p.put("converge.projects.hr.environments.prod.targets", "demo/" + PROD_DB);
-        p.put("converge.projects.hrdown.environments.test.targets", "demo/" + TEST_DB);
-        p.put("converge.projects.hrdown.environments.prod.targets", "down/hr_prod");
-        p.put("converge.projects.payroll.environments.test.targets", "secure/" + ROLLOUT_TEST_DB);
-        p.put("converge.projects.payroll.environments.prod.targets", "secure/" + ROLLOUT_PROD_DB);
-        p.put("converge.auth.accounts.ci.token-sha256", Hashing.sha256Hex(TOKEN));
-        p.put("converge.auth.accounts.ci.roles", "submitter,viewer");
-        p.put("converge.auth.accounts.boss.token-sha256", Hashing.sha256Hex(APPROVER_TOKEN));
-        p.put("converge.auth.accounts.boss.roles", "approver,viewer");
-        p.put("converge.rollout.tick-ms", "300");
-        return p;
+        return ServiceProperties.of(kafka.bootstrapServers(), postgres, SYSTEM_DB, systemPassword)
+                .instance("demo", postgres.host(), postgres.port(), postgres.user(), demoPassword)
+                .instance("secure", postgres.host(), postgres.port(), TARGET_ROLE, TARGET_PASSWORD)
+                // A server that is down: a free port nobody listens on.
+                .instance("down", "127.0.0.1", FreePorts.next(), null, null)
+                .set("converge.environments.test.policy", "automatic")
+                .set("converge.environments.prod.after", "test")
+                .set("converge.environments.prod.policy", "approval")
+                .set("converge.projects.hr.environments.test.targets", "demo/" + TEST_DB)
+                .set("converge.projects.hr.environments.prod.targets", "demo/" + PROD_DB)
+                .set("converge.projects.hrdown.environments.test.targets", "demo/" + TEST_DB)
+                .set("converge.projects.hrdown.environments.prod.targets", "down/hr_prod")
+                .set("converge.projects.payroll.environments.test.targets", "secure/" + ROLLOUT_TEST_DB)
+                .set("converge.projects.payroll.environments.prod.targets", "secure/" + ROLLOUT_PROD_DB)
+                .account("ci", TOKEN, "submitter,viewer")
+                .account("boss", APPROVER_TOKEN, "approver,viewer")
+                .set("converge.rollout.tick-ms", "300")
+                .toMap();
     }
 
     @AfterAll

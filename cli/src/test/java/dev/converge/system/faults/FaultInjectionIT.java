@@ -3,7 +3,6 @@ package dev.converge.system.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.converge.cli.ConvergeCli;
 import dev.converge.cli.check.CheckCommand;
-import dev.converge.common.Hashing;
 import dev.converge.common.Topics;
 import dev.converge.common.events.EventIds;
 import dev.converge.common.json.Json;
@@ -14,6 +13,7 @@ import dev.converge.devstack.process.Deadline;
 import dev.converge.devstack.process.FreePorts;
 import dev.converge.devstack.services.ConvergeService;
 import dev.converge.devstack.services.ServiceProcess;
+import dev.converge.devstack.services.ServiceProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -108,9 +108,7 @@ class FaultInjectionIT {
         for (ConvergeService s : ConvergeService.values()) {
             services.put(s, process(s, s.module()).start());
         }
-        for (ServiceProcess p : services.values()) {
-            p.awaitReady(READY);
-        }
+        ServiceProcess.awaitReady(services.values(), READY);
         api = new Api(() -> services.get(ConvergeService.INGEST).url(), () -> services.get(ConvergeService.ROLLOUT).url(), TOKEN);
     }
 
@@ -119,34 +117,22 @@ class FaultInjectionIT {
     }
 
     static Map<String, String> properties() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        p.put("converge.db.host", pg.host());
-        p.put("converge.db.port", String.valueOf(pg.port()));
-        p.put("converge.db.name", SYSTEM_DB);
-        p.put("converge.db.username", pg.user());
-        p.put("converge.instances.demo.host", pg.host());
-        p.put("converge.instances.demo.port", String.valueOf(pg.port()));
-        p.put("converge.instances.demo.username", pg.user());
-        if (pg.password() != null) {
-            p.put("converge.db.password", pg.password());
-            p.put("converge.instances.demo.password", pg.password());
-        }
-        p.put("converge.environments.test.policy", "automatic");
-        PROJECTS.forEach((project, dbs) -> p.put("converge.projects." + project + ".environments.test.targets",
+        ServiceProperties p = ServiceProperties.of(kafka.bootstrapServers(), pg, SYSTEM_DB)
+                .instance("demo", pg)
+                .set("converge.environments.test.policy", "automatic")
+                .account("ci", TOKEN, "submitter,viewer,approver");
+        PROJECTS.forEach((project, dbs) -> p.set("converge.projects." + project + ".environments.test.targets",
                 dbs.stream().map(db -> "demo/" + db).collect(Collectors.joining(","))));
-        p.put("converge.auth.accounts.ci.token-sha256", Hashing.sha256Hex(TOKEN));
-        p.put("converge.auth.accounts.ci.roles", "submitter,viewer,approver");
         // Two tasks at a time, so a stage has a waiting task to cut off; one lock retry keeps the lock scenario short.
-        p.put("converge.rollout.parallelism", "2");
-        p.put("converge.rollout.lock-retries", "1");
-        p.put("converge.rollout.lock-retry-backoff-ms", "500");
-        p.put("converge.rollout.tick-ms", "200");
+        p.set("converge.rollout.parallelism", "2");
+        p.set("converge.rollout.lock-retries", "1");
+        p.set("converge.rollout.lock-retry-backoff-ms", "500");
+        p.set("converge.rollout.tick-ms", "200");
         // A killed instance keeps its partitions until the broker expires its session (45 s by default); 10 s keeps
         // each crash scenario short. The takeover itself is the same.
-        p.put("kafka.session.timeout.ms", "10000");
-        p.put("kafka.heartbeat.interval.ms", "2000");
-        return p;
+        p.set("kafka.session.timeout.ms", "10000");
+        p.set("kafka.heartbeat.interval.ms", "2000");
+        return p.toMap();
     }
 
     @AfterAll

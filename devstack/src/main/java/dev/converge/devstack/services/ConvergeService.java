@@ -1,6 +1,7 @@
 package dev.converge.devstack.services;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /** The four Converge services: their Maven module, default HTTP port and system-database schema. */
 public enum ConvergeService {
@@ -33,5 +34,10 @@ public enum ConvergeService {
     /** The runnable jar the Quarkus build leaves in the module ({@code target/quarkus-app/quarkus-run.jar}). */
     public Path jar(Path projectRoot) {
         return projectRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** This service as a process (not started yet) from its jar under {@code projectRoot}, named after its module. */
+    public ServiceProcess process(Path projectRoot, int port, Map<String, String> properties, Path logFile) {
+        return new ServiceProcess(module, jar(projectRoot), port, properties, logFile);
     }
 }

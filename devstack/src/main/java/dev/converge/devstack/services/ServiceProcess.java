@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,16 @@ public final class ServiceProcess implements AutoCloseable {
         if (!ready) {
             throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s: " + get("/q/health/ready")
                     + "\nlast log lines:\n" + logTail(20));
+        }
+    }
+
+    /**
+     * Waits until every one of {@code processes} is ready. Start them all first: they boot side by side, so the
+     * wait is about the slowest one's start, not the sum.
+     */
+    public static void awaitReady(Collection<ServiceProcess> processes, Duration timeout) {
+        for (ServiceProcess p : processes) {
+            p.awaitReady(timeout);
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.converge.rollout.ui;
 
-import dev.converge.common.Hashing;
 import dev.converge.common.json.Json;
 import dev.converge.devstack.kafka.KafkaBroker;
 import dev.converge.devstack.postgres.PostgresFinder;
 import dev.converge.devstack.postgres.PostgresServer;
 import dev.converge.devstack.process.FreePorts;
+import dev.converge.devstack.services.ServiceProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,38 +98,22 @@ class DashboardBrowserIT {
     }
 
     private static Map<String, String> sharedProperties() {
-        Map<String, String> p = new HashMap<>();
-        p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        p.put("converge.db.host", postgres.host());
-        p.put("converge.db.port", String.valueOf(postgres.port()));
-        p.put("converge.db.name", SYSTEM_DB);
-        p.put("converge.db.username", postgres.user());
-        p.put("converge.instances.local.host", postgres.host());
-        p.put("converge.instances.local.port", String.valueOf(postgres.port()));
-        p.put("converge.instances.local.username", postgres.user());
-        if (postgres.password() != null) {
-            p.put("converge.db.password", postgres.password());
-            p.put("converge.instances.local.password", postgres.password());
-        }
-        p.put("converge.environments.test.policy", "automatic");
-        p.put("converge.environments.prod.after", "test");
-        p.put("converge.environments.prod.policy", "approval");
-        p.put("converge.environments.prod.approver-role", "approver");
-        p.put("converge.environments.prod.submitter-may-approve", "false");
-        p.put("converge.projects.hr.environments.test.targets", "local/" + TEST_DB);
-        p.put("converge.projects.hr.environments.prod.targets", "local/" + PROD_DB);
-        // This test is about the dashboard, not the review: stages do not wait for review-service.
-        p.put("converge.rollout.environments.test.block-on", "NEVER");
-        p.put("converge.rollout.environments.prod.block-on", "NEVER");
-        account(p, "ci", CI_TOKEN, "submitter,viewer");
-        account(p, "alice", APPROVER_TOKEN, "approver,viewer");
-        account(p, "victor", VIEWER_TOKEN, "viewer");
-        return p;
-    }
-
-    private static void account(Map<String, String> p, String name, String token, String roles) {
-        p.put("converge.auth.accounts." + name + ".token-sha256", Hashing.sha256Hex(token));
-        p.put("converge.auth.accounts." + name + ".roles", roles);
+        return ServiceProperties.of(kafka.bootstrapServers(), postgres, SYSTEM_DB)
+                .instance("local", postgres)
+                .set("converge.environments.test.policy", "automatic")
+                .set("converge.environments.prod.after", "test")
+                .set("converge.environments.prod.policy", "approval")
+                .set("converge.environments.prod.approver-role", "approver")
+                .set("converge.environments.prod.submitter-may-approve", "false")
+                .set("converge.projects.hr.environments.test.targets", "local/" + TEST_DB)
+                .set("converge.projects.hr.environments.prod.targets", "local/" + PROD_DB)
+                // This test is about the dashboard, not the review: stages do not wait for review-service.
+                .set("converge.rollout.environments.test.block-on", "NEVER")
+                .set("converge.rollout.environments.prod.block-on", "NEVER")
+                .account("ci", CI_TOKEN, "submitter,viewer")
+                .account("alice", APPROVER_TOKEN, "approver,viewer")
+                .account("victor", VIEWER_TOKEN, "viewer")
+                .toMap();
     }
 
     @AfterAll
