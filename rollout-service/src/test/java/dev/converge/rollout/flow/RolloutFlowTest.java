@@ -152,13 +152,7 @@ class RolloutFlowTest {
 
     @Test
     void aTargetChangedByHandAfterReviewEndsDriftedAndNothingRunsOnIt() {
-        Targets.reset("hr_test", BASE);
-        Targets.reset("hr_prod", BASE);
-        String submissionId = UUID.randomUUID().toString();
-        String rolloutId = Rollout.idFor(submissionId);
-        submit(submissionId, "hr", List.of(target("hr_test"), target("hr_prod")));
-        publishPlanAndReview(Targets.plan(submissionId, "hr", "hr_test", "test", DESIRED), Verdict.PASS);
-        publishPlanAndReview(Targets.plan(submissionId, "hr", "hr_prod", "prod", DESIRED), Verdict.PASS);
+        String rolloutId = hrRollout(Verdict.PASS);
         await().atMost(WAIT).until(() -> status(rolloutId).equals("AWAITING_APPROVAL"));
 
         Targets.run("hr_prod", "ALTER TABLE employee ADD COLUMN salary numeric");
@@ -219,13 +213,7 @@ class RolloutFlowTest {
 
     @Test
     void aBlockingVerdictBlocksTheRolloutBeforeAnythingRuns() {
-        Targets.reset("hr_test", BASE);
-        Targets.reset("hr_prod", BASE);
-        String submissionId = UUID.randomUUID().toString();
-        String rolloutId = Rollout.idFor(submissionId);
-        submit(submissionId, "hr", List.of(target("hr_test"), target("hr_prod")));
-        publishPlanAndReview(Targets.plan(submissionId, "hr", "hr_test", "test", DESIRED), Verdict.PASS);
-        publishPlanAndReview(Targets.plan(submissionId, "hr", "hr_prod", "prod", DESIRED), Verdict.ERROR);
+        String rolloutId = hrRollout(Verdict.ERROR);
 
         await().atMost(WAIT).until(() -> status(rolloutId).equals("BLOCKED"));
         assertThat(rollout(rolloutId).getString("message")).contains(target("hr_prod") + " (ERROR)");
@@ -249,6 +237,20 @@ class RolloutFlowTest {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * Project hr from BASE to DESIRED on hr_test and hr_prod: submitted, both planned, test reviewed PASS and prod
+     * with {@code prodVerdict}. Returns the rollout's id.
+     */
+    String hrRollout(Verdict prodVerdict) {
+        Targets.reset("hr_test", BASE);
+        Targets.reset("hr_prod", BASE);
+        String submissionId = UUID.randomUUID().toString();
+        submit(submissionId, "hr", List.of(target("hr_test"), target("hr_prod")));
+        publishPlanAndReview(Targets.plan(submissionId, "hr", "hr_test", "test", DESIRED), Verdict.PASS);
+        publishPlanAndReview(Targets.plan(submissionId, "hr", "hr_prod", "prod", DESIRED), prodVerdict);
+        return Rollout.idFor(submissionId);
+    }
 
     void submit(String submissionId, String project, List<String> targets) {
         SubmissionAccepted s = new SubmissionAccepted(EventIds.of("submission", submissionId), Instant.now(), submissionId,
