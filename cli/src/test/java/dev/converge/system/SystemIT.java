@@ -74,9 +74,7 @@ class SystemIT {
         return ServiceProperties.of(kafka.bootstrapServers(), postgres, database)
                 // demo's user and password are left to the services' defaults
                 .instance("demo", postgres.host(), postgres.port(), null, null)
-                .set("converge.environments.test.policy", "automatic")
-                .set("converge.environments.prod.after", "test")
-                .set("converge.environments.prod.policy", "approval")
+                .testThenProdByApproval()
                 .set("converge.projects.hr.environments.test.targets", "demo/hr_test")
                 .set("converge.projects.hr.environments.prod.targets", "demo/hr_prod")
                 .account("system-it", TOKEN, "viewer")

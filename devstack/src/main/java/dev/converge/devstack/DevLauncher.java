@@ -170,9 +170,7 @@ public final class DevLauncher {
         }
         // The demo topology: instance "demo" (this PostgreSQL), project "hr", test (automatic) -> prod (approval).
         return p.instance("demo", postgres)
-                .set("converge.environments.test.policy", "automatic")
-                .set("converge.environments.prod.after", "test")
-                .set("converge.environments.prod.policy", "approval")
+                .testThenProdByApproval()
                 .set("converge.environments.prod.approver-role", "approver")
                 .set("converge.projects.hr.environments.test.targets", "demo/hr_test")
                 .set("converge.projects.hr.environments.prod.targets", "demo/hr_prod")

@@ -132,9 +132,7 @@ class CheckFlowIT {
                 .instance("secure", postgres.host(), postgres.port(), TARGET_ROLE, TARGET_PASSWORD)
                 // A server that is down: a free port nobody listens on.
                 .instance("down", "127.0.0.1", FreePorts.next(), null, null)
-                .set("converge.environments.test.policy", "automatic")
-                .set("converge.environments.prod.after", "test")
-                .set("converge.environments.prod.policy", "approval")
+                .testThenProdByApproval()
                 .set("converge.projects.hr.environments.test.targets", "demo/" + TEST_DB)
                 .set("converge.projects.hr.environments.prod.targets", "demo/" + PROD_DB)
                 .set("converge.projects.hrdown.environments.test.targets", "demo/" + TEST_DB)

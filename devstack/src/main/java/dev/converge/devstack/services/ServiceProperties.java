@@ -46,6 +46,13 @@ public final class ServiceProperties {
                 .setIfGiven(prefix + "password", password);
     }
 
+    /** Environment {@code test} (applied automatically), then {@code prod} (after test, by approval): the usual two stages. */
+    public ServiceProperties testThenProdByApproval() {
+        return set("converge.environments.test.policy", "automatic")
+                .set("converge.environments.prod.after", "test")
+                .set("converge.environments.prod.policy", "approval");
+    }
+
     /** Service account {@code name} with its bearer token (configured as its SHA-256) and comma-separated roles. */
     public ServiceProperties account(String name, String token, String roles) {
         return set("converge.auth.accounts." + name + ".token-sha256", Hashing.sha256Hex(token))

@@ -100,9 +100,7 @@ class DashboardBrowserIT {
     private static Map<String, String> sharedProperties() {
         return ServiceProperties.of(kafka.bootstrapServers(), postgres, SYSTEM_DB)
                 .instance("local", postgres)
-                .set("converge.environments.test.policy", "automatic")
-                .set("converge.environments.prod.after", "test")
-                .set("converge.environments.prod.policy", "approval")
+                .testThenProdByApproval()
                 .set("converge.environments.prod.approver-role", "approver")
                 .set("converge.environments.prod.submitter-may-approve", "false")
                 .set("converge.projects.hr.environments.test.targets", "local/" + TEST_DB)
