@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +55,20 @@ final class ModelBuilder {
 
     private boolean excluded(String schema, String name) {
         return options.excludesSchema(schema) || options.excludes(schema + "." + name);
+    }
+
+    /**
+     * Hands each row that names a schema object ({@code nspname} and {@code nameColumn}) to {@code reader} with
+     * that name, unless the object is excluded: every object kind is filtered the same way.
+     */
+    private void forEachIncluded(RowSet<Row> rows, String nameColumn, BiConsumer<Row, QName> reader) {
+        for (Row r : rows) {
+            String schema = r.getString("nspname");
+            String name = r.getString(nameColumn);
+            if (!excluded(schema, name)) {
+                reader.accept(r, new QName(schema, name));
+            }
+        }
     }
 
     void unsupported(RowSet<Row> rows) {
@@ -85,6 +100,21 @@ final class ModelBuilder {
         return new ArrayList<>(dependencies.getOrDefault(id, java.util.Collections.emptySortedSet()));
     }
 
+    /** {@link #depsOf} less the object itself. */
+    private List<String> depsOfOthers(String id) {
+        return depsOf(id).stream().filter(d -> !d.equals(id)).toList();
+    }
+
+    /** The name in two columns of a LEFT JOIN, or null when the join found nothing (the name column is null). */
+    private static QName nameOrNull(Row r, String schemaColumn, String nameColumn) {
+        return r.getString(nameColumn) == null ? null : new QName(r.getString(schemaColumn), r.getString(nameColumn));
+    }
+
+    /** A text[] column that is NULL when empty (reloptions). */
+    private static List<String> listOrEmpty(String[] values) {
+        return values == null ? List.of() : Arrays.asList(values);
+    }
+
     void schemas(RowSet<Row> rows) {
         for (Row r : rows) {
             String name = r.getString("nspname");
@@ -104,27 +134,14 @@ final class ModelBuilder {
     }
 
     void enums(RowSet<Row> rows) {
-        for (Row r : rows) {
-            String schema = r.getString("nspname");
-            String name = r.getString("typname");
-            if (!excluded(schema, name)) {
-                objects.add(new EnumDef(new QName(schema, name), Arrays.asList(r.getArrayOfStrings("labels")),
-                        r.getString("comment")));
-            }
-        }
+        forEachIncluded(rows, "typname", (r, q) ->
+                objects.add(new EnumDef(q, Arrays.asList(r.getArrayOfStrings("labels")), r.getString("comment"))));
     }
 
     void sequences(RowSet<Row> rows) {
-        for (Row r : rows) {
-            String schema = r.getString("nspname");
-            String name = r.getString("relname");
-            if (excluded(schema, name)) {
-                continue;
-            }
-            QName owner = r.getString("own_table") == null ? null : new QName(r.getString("own_schema"), r.getString("own_table"));
-            objects.add(new SequenceDef(new QName(schema, name), sequenceOptions(r, "type"),
-                    "u".equals(r.getString("relpersistence")), owner, r.getString("own_column"), r.getString("comment")));
-        }
+        forEachIncluded(rows, "relname", (r, q) ->
+                objects.add(new SequenceDef(q, sequenceOptions(r, "type"), "u".equals(r.getString("relpersistence")),
+                        nameOrNull(r, "own_schema", "own_table"), r.getString("own_column"), r.getString("comment"))));
     }
 
     private static SequenceOptions sequenceOptions(Row r, String typeColumn) {
@@ -133,23 +150,16 @@ final class ModelBuilder {
     }
 
     void tables(RowSet<Row> tables, RowSet<Row> columns, RowSet<Row> constraints) {
-        for (Row r : tables) {
-            String schema = r.getString("nspname");
-            String name = r.getString("relname");
-            if (excluded(schema, name)) {
-                continue;
-            }
-            String[] reloptions = r.getArrayOfStrings("reloptions");
-            TableParts parts = new TableParts(new QName(schema, name), "u".equals(r.getString("relpersistence")),
-                    reloptions == null ? List.of() : Arrays.asList(reloptions), r.getString("comment"));
+        forEachIncluded(tables, "relname", (r, q) -> {
+            TableParts parts = new TableParts(q, "u".equals(r.getString("relpersistence")),
+                    listOrEmpty(r.getArrayOfStrings("reloptions")), r.getString("comment"));
             parts.rowSecurity = r.getBoolean("relrowsecurity");
             parts.forceRowSecurity = r.getBoolean("relforcerowsecurity");
             parts.partitionKey = r.getString("partkey");
-            parts.partitionOf = r.getString("parent_name") == null ? null
-                    : new QName(r.getString("parent_schema"), r.getString("parent_name"));
+            parts.partitionOf = nameOrNull(r, "parent_schema", "parent_name");
             parts.partitionBound = r.getString("bound");
             tablesByOid.put(r.getLong("oid"), parts);
-        }
+        });
         for (Row r : columns) {
             TableParts t = tablesByOid.get(r.getLong("attrelid"));
             if (t != null) {
@@ -207,8 +217,7 @@ final class ModelBuilder {
                 }
             }
         }
-        QName identitySeq = identity == null || r.getString("identity_seq_name") == null ? null
-                : new QName(r.getString("identity_seq_schema"), r.getString("identity_seq_name"));
+        QName identitySeq = identity == null ? null : nameOrNull(r, "identity_seq_schema", "identity_seq_name");
         SequenceOptions identityOptions = identitySeq == null ? null : sequenceOptions(r, "seq_type");
         return new ColumnDef(r.getString("attname"), r.getString("type"), r.getString("collation"),
                 r.getBoolean("attnotnull"), generated ? null : expr, identity, identitySeq, identityOptions,
@@ -221,21 +230,19 @@ final class ModelBuilder {
         if (!validated && def.endsWith(" NOT VALID")) {
             def = def.substring(0, def.length() - " NOT VALID".length());
         }
-        QName ref = r.getString("ref_table") == null ? null : new QName(r.getString("ref_schema"), r.getString("ref_table"));
-        return new ConstraintDef(r.getString("conname"), r.getString("contype").charAt(0), def, validated, ref,
-                r.getString("comment"));
+        return new ConstraintDef(r.getString("conname"), r.getString("contype").charAt(0), def, validated,
+                nameOrNull(r, "ref_schema", "ref_table"), r.getString("comment"));
     }
 
     void indexes(RowSet<Row> rows) {
-        for (Row r : rows) {
+        forEachIncluded(rows, "relname", (r, q) -> {
             TableParts t = tablesByOid.get(r.getLong("indrelid"));
             QName view = viewsByOid.get(r.getLong("indrelid"));
-            if (t == null && view == null || excluded(r.getString("nspname"), r.getString("relname"))) {
-                continue;
+            if (t == null && view == null) {
+                return; // on an excluded table or view
             }
             QName relation = t != null ? t.name : view;
-            IndexDef index = new IndexDef(new QName(r.getString("nspname"), r.getString("relname")), relation,
-                    (t != null ? "table:" : "view:") + relation, r.getString("def"),
+            IndexDef index = new IndexDef(q, relation, (t != null ? "table:" : "view:") + relation, r.getString("def"),
                     r.getBoolean("indisunique"), r.getBoolean("indisvalid"), r.getString("comment"));
             if (r.getBoolean("inherited")) {
                 if (t != null) {
@@ -244,7 +251,7 @@ final class ModelBuilder {
             } else {
                 objects.add(index);
             }
-        }
+        });
     }
 
     SchemaModel build(int serverVersion) {
@@ -253,13 +260,7 @@ final class ModelBuilder {
     }
 
     void views(RowSet<Row> rows) {
-        for (Row r : rows) {
-            String schema = r.getString("nspname");
-            String name = r.getString("relname");
-            if (excluded(schema, name)) {
-                continue;
-            }
-            QName q = new QName(schema, name);
+        forEachIncluded(rows, "relname", (r, q) -> {
             viewsByOid.put(r.getLong("oid"), q);
             Map<String, String> colComments = new java.util.TreeMap<>();
             String[] cols = r.getArrayOfStrings("comment_cols");
@@ -267,47 +268,35 @@ final class ModelBuilder {
             for (int i = 0; i < cols.length; i++) {
                 colComments.put(cols[i], texts[i]);
             }
-            String[] reloptions = r.getArrayOfStrings("reloptions");
             String def = r.getString("def").strip();
             if (def.endsWith(";")) {
                 def = def.substring(0, def.length() - 1);
             }
-            String id = "view:" + q;
             objects.add(new ViewDef(q, "m".equals(r.getString("relkind")), def,
-                    reloptions == null ? List.of() : Arrays.asList(reloptions), r.getString("comment"), colComments,
-                    depsOf(id).stream().filter(d -> !d.equals(id)).toList(), Arrays.asList(r.getArrayOfStrings("cols"))));
-        }
+                    listOrEmpty(r.getArrayOfStrings("reloptions")), r.getString("comment"), colComments,
+                    depsOfOthers("view:" + q), Arrays.asList(r.getArrayOfStrings("cols"))));
+        });
     }
 
     void functions(RowSet<Row> rows) {
-        for (Row r : rows) {
-            String schema = r.getString("nspname");
-            String name = r.getString("proname");
-            if (excluded(schema, name)) {
-                continue;
-            }
-            FunctionDef f = new FunctionDef(new QName(schema, name), r.getString("ident"), r.getString("args"),
+        forEachIncluded(rows, "proname", (r, q) -> {
+            // built once without deps only to learn its id, which includes the argument types
+            FunctionDef f = new FunctionDef(q, r.getString("ident"), r.getString("args"),
                     r.getString("result"), "p".equals(r.getString("kind")), r.getString("def").strip(),
                     r.getString("comment"), List.of());
             objects.add(new FunctionDef(f.name(), f.identityArgs(), f.arguments(), f.result(), f.procedure(),
-                    f.definition(), f.comment(), depsOf(f.id()).stream().filter(d -> !d.equals(f.id())).toList()));
-        }
+                    f.definition(), f.comment(), depsOfOthers(f.id())));
+        });
     }
 
     void triggers(RowSet<Row> rows) {
-        for (Row r : rows) {
-            String schema = r.getString("nspname");
-            String table = r.getString("relname");
-            if (excluded(schema, table)) {
-                continue;
-            }
-            QName t = new QName(schema, table);
+        forEachIncluded(rows, "relname", (r, t) -> {
             String relKind = r.getString("relkind");
             String relationId = ("v".equals(relKind) || "m".equals(relKind) ? "view:" : "table:") + t;
             String id = "trigger:" + t + "." + r.getString("tgname");
             objects.add(new TriggerDef(t, r.getString("tgname"), relationId, r.getString("def"), r.getString("enabled"),
                     r.getString("comment"), depsOf(id)));
-        }
+        });
     }
 
     void domains(RowSet<Row> domains, RowSet<Row> constraints) {
@@ -315,27 +304,14 @@ final class ModelBuilder {
         for (Row r : constraints) {
             byType.computeIfAbsent(r.getLong("typid"), k -> new ArrayList<>()).add(constraint(r));
         }
-        for (Row r : domains) {
-            String schema = r.getString("nspname");
-            String name = r.getString("typname");
-            if (excluded(schema, name)) {
-                continue;
-            }
-            QName q = new QName(schema, name);
-            String id = DbObject.typeId(q);
-            objects.add(new DomainDef(q, r.getString("base"), r.getString("collation"), r.getString("default_expr"),
-                    r.getBoolean("typnotnull"), byType.getOrDefault(r.getLong("oid"), List.of()), r.getString("comment"),
-                    depsOf(id).stream().filter(d -> !d.equals(id)).toList()));
-        }
+        forEachIncluded(domains, "typname", (r, q) ->
+                objects.add(new DomainDef(q, r.getString("base"), r.getString("collation"), r.getString("default_expr"),
+                        r.getBoolean("typnotnull"), byType.getOrDefault(r.getLong("oid"), List.of()), r.getString("comment"),
+                        depsOfOthers(DbObject.typeId(q)))));
     }
 
     void composites(RowSet<Row> rows) {
-        for (Row r : rows) {
-            String schema = r.getString("nspname");
-            String name = r.getString("typname");
-            if (excluded(schema, name)) {
-                continue;
-            }
+        forEachIncluded(rows, "typname", (r, q) -> {
             String[] names = r.getArrayOfStrings("att_names");
             String[] types = r.getArrayOfStrings("att_types");
             String[] collations = r.getArrayOfStrings("att_collations");
@@ -343,40 +319,23 @@ final class ModelBuilder {
             for (int i = 0; i < names.length; i++) {
                 attributes.add(new CompositeTypeDef.Attribute(names[i], types[i], collations[i].isEmpty() ? null : collations[i]));
             }
-            QName q = new QName(schema, name);
-            String id = DbObject.typeId(q);
-            objects.add(new CompositeTypeDef(q, attributes, r.getString("comment"),
-                    depsOf(id).stream().filter(d -> !d.equals(id)).toList()));
-        }
+            objects.add(new CompositeTypeDef(q, attributes, r.getString("comment"), depsOfOthers(DbObject.typeId(q))));
+        });
     }
 
     void ranges(RowSet<Row> rows) {
-        for (Row r : rows) {
-            String schema = r.getString("nspname");
-            String name = r.getString("typname");
-            if (excluded(schema, name)) {
-                continue;
-            }
-            QName q = new QName(schema, name);
-            String id = DbObject.typeId(q);
-            objects.add(new RangeTypeDef(q, r.getString("options"), r.getString("comment"),
-                    depsOf(id).stream().filter(d -> !d.equals(id)).toList()));
-        }
+        forEachIncluded(rows, "typname", (r, q) ->
+                objects.add(new RangeTypeDef(q, r.getString("options"), r.getString("comment"),
+                        depsOfOthers(DbObject.typeId(q)))));
     }
 
     void policies(RowSet<Row> rows) {
-        for (Row r : rows) {
-            String schema = r.getString("nspname");
-            String table = r.getString("relname");
-            if (excluded(schema, table)) {
-                continue;
-            }
-            QName t = new QName(schema, table);
+        forEachIncluded(rows, "relname", (r, t) -> {
             String id = "policy:" + t + "." + r.getString("polname");
             objects.add(new PolicyDef(t, r.getString("polname"), r.getBoolean("polpermissive"), r.getString("cmd"),
                     Arrays.asList(r.getArrayOfStrings("roles")), r.getString("using_expr"), r.getString("check_expr"),
                     r.getString("comment"), depsOf(id).stream().filter(NON_RELATION_DEP).toList()));
-        }
+        });
     }
 
     private static final class TableParts {
