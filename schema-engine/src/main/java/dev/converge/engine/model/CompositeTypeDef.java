@@ -1,6 +1,5 @@
 package dev.converge.engine.model;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -9,7 +8,7 @@ public record CompositeTypeDef(QName name, List<Attribute> attributes, String co
         implements DbObject {
     public CompositeTypeDef {
         attributes = List.copyOf(attributes);
-        deps = deps.stream().sorted().distinct().toList();
+        deps = Deps.normalized(deps);
     }
 
     public record Attribute(String name, String type, String collation) {
@@ -30,8 +29,6 @@ public record CompositeTypeDef(QName name, List<Attribute> attributes, String co
 
     @Override
     public Set<String> dependsOn() {
-        Set<String> d = new HashSet<>(deps);
-        d.add(DbObject.schemaId(name.schema()));
-        return d;
+        return Deps.plus(deps, DbObject.schemaId(name.schema()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.converge.engine.model;
 
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +9,7 @@ public record DomainDef(QName name, String baseType, String collation, String de
                         List<ConstraintDef> constraints, String comment, List<String> deps) implements DbObject {
     public DomainDef {
         constraints = constraints.stream().sorted(Comparator.comparing(ConstraintDef::name)).toList();
-        deps = deps.stream().sorted().distinct().toList();
+        deps = Deps.normalized(deps);
     }
 
     @Override
@@ -25,8 +24,6 @@ public record DomainDef(QName name, String baseType, String collation, String de
 
     @Override
     public Set<String> dependsOn() {
-        Set<String> d = new HashSet<>(deps);
-        d.add(DbObject.schemaId(name.schema()));
-        return d;
+        return Deps.plus(deps, DbObject.schemaId(name.schema()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.converge.engine.model;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +15,7 @@ import java.util.Set;
 public record FunctionDef(QName name, String identityArgs, String arguments, String result, boolean procedure,
                           String definition, String comment, List<String> deps) implements DbObject {
     public FunctionDef {
-        deps = deps.stream().sorted().distinct().toList();
+        deps = Deps.normalized(deps);
     }
 
     @Override
@@ -47,8 +46,6 @@ public record FunctionDef(QName name, String identityArgs, String arguments, Str
 
     @Override
     public Set<String> dependsOn() {
-        Set<String> d = new HashSet<>(deps);
-        d.add(DbObject.schemaId(name.schema()));
-        return d;
+        return Deps.plus(deps, DbObject.schemaId(name.schema()));
     }
 }

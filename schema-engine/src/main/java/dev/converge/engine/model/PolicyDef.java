@@ -1,6 +1,5 @@
 package dev.converge.engine.model;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -9,7 +8,7 @@ public record PolicyDef(QName table, String name, boolean permissive, String com
                         String using, String withCheck, String comment, List<String> deps) implements DbObject {
     public PolicyDef {
         roles = roles.stream().sorted().toList();
-        deps = deps.stream().sorted().distinct().toList();
+        deps = Deps.normalized(deps);
     }
 
     @Override
@@ -19,9 +18,7 @@ public record PolicyDef(QName table, String name, boolean permissive, String com
 
     @Override
     public Set<String> dependsOn() {
-        Set<String> d = new HashSet<>(deps);
-        d.add("table:" + table);
-        return d;
+        return Deps.plus(deps, "table:" + table);
     }
 
     public String createSql() {

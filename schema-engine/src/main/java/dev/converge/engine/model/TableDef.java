@@ -55,7 +55,7 @@ public record TableDef(QName name, boolean unlogged, List<ColumnDef> columns, Li
 
     public TableDef {
         inherited = inherited == null ? Inherited.NONE : inherited;
-        deps = deps.stream().sorted().distinct().toList();
+        deps = Deps.normalized(deps);
         columns = List.copyOf(columns);
         constraints = constraints.stream().sorted(Comparator.comparing(ConstraintDef::name)).toList();
         reloptions = reloptions.stream().sorted().toList();

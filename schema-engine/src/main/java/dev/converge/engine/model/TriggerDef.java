@@ -1,6 +1,5 @@
 package dev.converge.engine.model;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -14,7 +13,7 @@ import java.util.Set;
 public record TriggerDef(QName table, String name, String relationId, String definition, String enabled,
                          String comment, List<String> deps) implements DbObject {
     public TriggerDef {
-        deps = deps.stream().sorted().distinct().toList();
+        deps = Deps.normalized(deps);
     }
 
     @Override
@@ -24,8 +23,6 @@ public record TriggerDef(QName table, String name, String relationId, String def
 
     @Override
     public Set<String> dependsOn() {
-        Set<String> d = new HashSet<>(deps);
-        d.add(relationId);
-        return d;
+        return Deps.plus(deps, relationId);
     }
 }

@@ -1,6 +1,5 @@
 package dev.converge.engine.model;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +21,7 @@ public record ViewDef(QName name, boolean materialized, String definition, List<
     public ViewDef {
         reloptions = reloptions.stream().sorted().toList();
         columnComments = new TreeMap<>(columnComments);
-        deps = deps.stream().sorted().distinct().toList();
+        deps = Deps.normalized(deps);
         columns = List.copyOf(columns);
     }
 
@@ -45,9 +44,7 @@ public record ViewDef(QName name, boolean materialized, String definition, List<
 
     @Override
     public Set<String> dependsOn() {
-        Set<String> d = new HashSet<>(deps);
-        d.add(DbObject.schemaId(name.schema()));
-        return d;
+        return Deps.plus(deps, DbObject.schemaId(name.schema()));
     }
 
     public String keyword() {
