@@ -28,6 +28,48 @@ final class CatalogQueries {
                 + "'::pg_catalog.regclass AND ed.objid = " + oidExpr + " AND ed.deptype = 'e')";
     }
 
+    /**
+     * Objects that PostgreSQL made as part of another one (pg_depend deptype 'i'), such as an identity column's
+     * sequence or a range type's constructors: they come and go with their owner, never on their own.
+     */
+    private static String internalMember(String classCatalog, String oidExpr) {
+        return "EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog." + classCatalog
+                + "'::pg_catalog.regclass AND i.objid = " + oidExpr + " AND i.deptype = 'i')";
+    }
+
+    /** The user relations of the given relkinds outside system schemas and extensions, as a list of oids. */
+    private static String userRelations(String relkinds) {
+        return "SELECT c.oid FROM pg_catalog.pg_class c "
+                + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE c.relkind IN (" + relkinds + ") AND NOT " + systemSchema("n")
+                + " AND NOT " + extensionMember("pg_class", "c.oid");
+    }
+
+    /** The user columns of a relation (pg_attribute as {@code a}): neither system columns nor dropped ones. */
+    private static String userColumnsOf(String relOidExpr) {
+        return "a.attrelid = " + relOidExpr + " AND a.attnum > 0 AND NOT a.attisdropped";
+    }
+
+    /** Joins the collation {@code col} and its schema {@code coln} that {@link #nonDefaultCollation} names. */
+    private static String joinCollation(String collationOidExpr) {
+        return "LEFT JOIN pg_catalog.pg_collation col ON col.oid = " + collationOidExpr + " "
+                + "LEFT JOIN pg_catalog.pg_namespace coln ON coln.oid = col.collnamespace ";
+    }
+
+    /**
+     * The schema-qualified collation (joined by {@link #joinCollation}) when one is set and it is not the type's
+     * default, else NULL: the type's own collation stays implicit, as in a CREATE without COLLATE.
+     */
+    private static String nonDefaultCollation(String collationOidExpr, String typeCollationExpr) {
+        return "CASE WHEN " + collationOidExpr + " <> " + typeCollationExpr + " AND " + collationOidExpr + " <> 0 "
+                + "THEN pg_catalog.quote_ident(coln.nspname) || '.' || pg_catalog.quote_ident(col.collname) END";
+    }
+
+    /** PostgreSQL's own description of a catalog object, e.g. {@code aggregate public.agg(integer)}. */
+    private static String describe(String classCatalog, String oidExpr) {
+        return "pg_catalog.pg_describe_object('pg_catalog." + classCatalog + "'::pg_catalog.regclass, " + oidExpr + ", 0)";
+    }
+
     static final String SCHEMAS = "SELECT n.nspname, pg_catalog.obj_description(n.oid, 'pg_namespace') AS comment "
             + "FROM pg_catalog.pg_namespace n WHERE NOT " + systemSchema("n")
             + " AND NOT " + extensionMember("pg_namespace", "n.oid");
@@ -58,13 +100,10 @@ final class CatalogQueries {
             + "LEFT JOIN pg_catalog.pg_namespace own_n ON own_n.oid = own_c.relnamespace "
             + "LEFT JOIN pg_catalog.pg_attribute own_a ON own_a.attrelid = d.refobjid AND own_a.attnum = d.refobjsubid "
             + "WHERE NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_class", "c.oid")
-            + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_class'::pg_catalog.regclass"
-            + "  AND i.objid = c.oid AND i.deptype = 'i')";
+            + " AND NOT " + internalMember("pg_class", "c.oid");
 
-    static final String USER_VIEWS = "SELECT c.oid FROM pg_catalog.pg_class c "
-            + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-            + "WHERE c.relkind IN ('v', 'm') AND NOT " + systemSchema("n")
-            + " AND NOT " + extensionMember("pg_class", "c.oid");
+    /** User views (plain and materialized). */
+    static final String USER_VIEWS = userRelations("'v', 'm'");
 
     static final String VIEWS = "SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, "
             + "pg_catalog.pg_get_viewdef(c.oid) AS def, c.reloptions::text[] AS reloptions, "
@@ -75,8 +114,8 @@ final class CatalogQueries {
             + "ARRAY(SELECT d.description FROM pg_catalog.pg_description d "
             + "  WHERE d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid > 0 "
             + "  ORDER BY d.objsubid) AS comment_texts, "
-            + "ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 "
-            + "  AND NOT a.attisdropped ORDER BY a.attnum) AS cols "
+            + "ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE " + userColumnsOf("c.oid")
+            + "  ORDER BY a.attnum) AS cols "
             + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE c.oid IN (" + USER_VIEWS + ")";
 
@@ -89,8 +128,7 @@ final class CatalogQueries {
             + "WHERE p.prokind IN ('f', 'p', 'w') AND NOT " + systemSchema("n")
             + " AND NOT " + extensionMember("pg_proc", "p.oid")
             // Range and multirange constructors come with their type (internal dependency), not from the user.
-            + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass"
-            + "  AND i.objid = p.oid AND i.deptype = 'i')";
+            + " AND NOT " + internalMember("pg_proc", "p.oid");
 
     static final String TRIGGERS = "SELECT n.nspname, c.relname, c.relkind::text AS relkind, tg.tgname, "
             + "pg_catalog.pg_get_triggerdef(tg.oid) AS def, tg.tgenabled::text AS enabled, "
@@ -102,14 +140,12 @@ final class CatalogQueries {
 
     static final String DOMAINS = "SELECT t.oid::int8 AS oid, n.nspname, t.typname, "
             + "pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base, "
-            + "CASE WHEN t.typcollation <> bt.typcollation AND t.typcollation <> 0 "
-            + "  THEN pg_catalog.quote_ident(coln.nspname) || '.' || pg_catalog.quote_ident(col.collname) END AS collation, "
+            + nonDefaultCollation("t.typcollation", "bt.typcollation") + " AS collation, "
             + "pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default_expr, t.typnotnull, "
             + "pg_catalog.obj_description(t.oid, 'pg_type') AS comment "
             + "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
             + "JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
-            + "LEFT JOIN pg_catalog.pg_collation col ON col.oid = t.typcollation "
-            + "LEFT JOIN pg_catalog.pg_namespace coln ON coln.oid = col.collnamespace "
+            + joinCollation("t.typcollation")
             + "WHERE t.typtype = 'd' AND NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_type", "t.oid");
 
     static final String DOMAIN_CONSTRAINTS = "SELECT k.contypid::int8 AS typid, k.conname, k.contype::text AS contype, "
@@ -119,16 +155,15 @@ final class CatalogQueries {
 
     static final String COMPOSITES = "SELECT n.nspname, t.typname, "
             + "pg_catalog.obj_description(t.oid, 'pg_type') AS comment, "
-            + "ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 "
-            + "  AND NOT a.attisdropped ORDER BY a.attnum) AS att_names, "
+            + "ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE " + userColumnsOf("c.oid")
+            + "  ORDER BY a.attnum) AS att_names, "
             + "ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a "
-            + "  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS att_types, "
-            + "ARRAY(SELECT CASE WHEN a.attcollation <> at.typcollation AND a.attcollation <> 0 "
-            + "  THEN pg_catalog.quote_ident(coln.nspname) || '.' || pg_catalog.quote_ident(col.collname) ELSE '' END "
+            + "  WHERE " + userColumnsOf("c.oid") + " ORDER BY a.attnum) AS att_types, "
+            // '' rather than NULL for the default collation: the array's elements line up with att_names
+            + "ARRAY(SELECT COALESCE(" + nonDefaultCollation("a.attcollation", "at.typcollation") + ", '') "
             + "  FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid "
-            + "  LEFT JOIN pg_catalog.pg_collation col ON col.oid = a.attcollation "
-            + "  LEFT JOIN pg_catalog.pg_namespace coln ON coln.oid = col.collnamespace "
-            + "  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS att_collations "
+            + "  " + joinCollation("a.attcollation")
+            + "  WHERE " + userColumnsOf("c.oid") + " ORDER BY a.attnum) AS att_collations "
             + "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
             + "JOIN pg_catalog.pg_class c ON c.oid = t.typrelid "
             + "WHERE t.typtype = 'c' AND c.relkind = 'c' AND NOT " + systemSchema("n")
@@ -137,8 +172,7 @@ final class CatalogQueries {
     static final String RANGES = "SELECT n.nspname, t.typname, "
             + "'SUBTYPE = ' || pg_catalog.format_type(r.rngsubtype, NULL) "
             + "|| CASE WHEN opc.opcdefault THEN '' ELSE ', SUBTYPE_OPCLASS = ' || pg_catalog.quote_ident(opn.nspname) || '.' || pg_catalog.quote_ident(opc.opcname) END "
-            + "|| CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN ', COLLATION = ' "
-            + "   || pg_catalog.quote_ident(coln.nspname) || '.' || pg_catalog.quote_ident(col.collname) ELSE '' END "
+            + "|| COALESCE(', COLLATION = ' || " + nonDefaultCollation("r.rngcollation", "st.typcollation") + ", '') "
             + "|| CASE WHEN r.rngcanonical <> 0 THEN ', CANONICAL = ' || r.rngcanonical::pg_catalog.regproc::text ELSE '' END "
             + "|| CASE WHEN r.rngsubdiff <> 0 THEN ', SUBTYPE_DIFF = ' || r.rngsubdiff::pg_catalog.regproc::text ELSE '' END "
             + "|| ', MULTIRANGE_TYPE_NAME = ' || pg_catalog.quote_ident(mn.nspname) || '.' || pg_catalog.quote_ident(mt.typname) AS options, "
@@ -147,8 +181,7 @@ final class CatalogQueries {
             + "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
             + "JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype "
             + "JOIN pg_catalog.pg_opclass opc ON opc.oid = r.rngsubopc JOIN pg_catalog.pg_namespace opn ON opn.oid = opc.opcnamespace "
-            + "LEFT JOIN pg_catalog.pg_collation col ON col.oid = r.rngcollation "
-            + "LEFT JOIN pg_catalog.pg_namespace coln ON coln.oid = col.collnamespace "
+            + joinCollation("r.rngcollation")
             + "JOIN pg_catalog.pg_type mt ON mt.oid = r.rngmultitypid JOIN pg_catalog.pg_namespace mn ON mn.oid = mt.typnamespace "
             + "WHERE NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_type", "t.oid");
 
@@ -218,10 +251,7 @@ final class CatalogQueries {
             + "WHERE d.deptype = 'n' AND dep.id IS NOT NULL AND ref.id IS NOT NULL AND dep.id <> ref.id";
 
     /** User tables (ordinary and partitioned). */
-    static final String USER_TABLES = "SELECT c.oid FROM pg_catalog.pg_class c "
-            + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-            + "WHERE c.relkind IN ('r', 'p') AND NOT " + systemSchema("n")
-            + " AND NOT " + extensionMember("pg_class", "c.oid");
+    static final String USER_TABLES = userRelations("'r', 'p'");
 
     static final String TABLES = "SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relpersistence::text AS relpersistence, "
             + "c.reloptions::text[] AS reloptions, pg_catalog.obj_description(c.oid, 'pg_class') AS comment, "
@@ -238,8 +268,7 @@ final class CatalogQueries {
     static final String COLUMNS = "SELECT a.attrelid::int8 AS attrelid, a.attnum, a.attname, "
             + "pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, a.attidentity::text AS attidentity, a.attgenerated::text AS attgenerated, "
             + "pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS default_expr, "
-            + "CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 "
-            + "  THEN pg_catalog.quote_ident(coln.nspname) || '.' || pg_catalog.quote_ident(col.collname) END AS collation, "
+            + nonDefaultCollation("a.attcollation", "t.typcollation") + " AS collation, "
             + "bn.nspname AS type_schema, bt.typname AS type_name, "
             + "pg_catalog.col_description(a.attrelid, a.attnum) AS comment, "
             + "s.nspname AS identity_seq_schema, s.relname AS identity_seq_name, "
@@ -250,8 +279,7 @@ final class CatalogQueries {
             + "JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END "
             + "JOIN pg_catalog.pg_namespace bn ON bn.oid = bt.typnamespace "
             + "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
-            + "LEFT JOIN pg_catalog.pg_collation col ON col.oid = a.attcollation "
-            + "LEFT JOIN pg_catalog.pg_namespace coln ON coln.oid = col.collnamespace "
+            + joinCollation("a.attcollation")
             + "LEFT JOIN (SELECT sd.refobjid, sd.refobjsubid, seqc.relname, seqn.nspname, s.* "
             + "  FROM pg_catalog.pg_depend sd JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid "
             + "  JOIN pg_catalog.pg_class seqc ON seqc.oid = s.seqrelid JOIN pg_catalog.pg_namespace seqn ON seqn.oid = seqc.relnamespace "
@@ -290,46 +318,46 @@ final class CatalogQueries {
      * one object; introspection refuses the schema when any row is not excluded.
      */
     static final String UNSUPPORTED = "SELECT n.nspname, c.relname AS name, "
-            + "pg_catalog.pg_describe_object('pg_catalog.pg_class'::pg_catalog.regclass, c.oid, 0) AS what "
+            + describe("pg_class", "c.oid") + " AS what "
             + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE c.relkind IN ('f') AND NOT " + systemSchema("n")
             + "  AND NOT " + extensionMember("pg_class", "c.oid")
             + "  AND NOT (c.relkind = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_type ct WHERE ct.oid = c.reltype AND "
             + extensionMember("pg_type", "ct.oid") + ")) "
-            + "UNION ALL SELECT n.nspname, p.proname, pg_catalog.pg_describe_object('pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, 0) "
+            + "UNION ALL SELECT n.nspname, p.proname, " + describe("pg_proc", "p.oid") + " "
             + "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
             + "WHERE p.prokind = 'a' AND NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_proc", "p.oid")
-            + "UNION ALL SELECT n.nspname, t.typname, pg_catalog.pg_describe_object('pg_catalog.pg_type'::pg_catalog.regclass, t.oid, 0) "
+            + "UNION ALL SELECT n.nspname, t.typname, " + describe("pg_type", "t.oid") + " "
             + "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
             + "WHERE t.typtype IN ('b', 'p') AND NOT " + systemSchema("n")
             + "  AND NOT " + extensionMember("pg_type", "t.oid")
             + "  AND NOT (t.typtype = 'b' AND t.typcategory = 'A') AND NOT (t.typtype = 'm' AND EXISTS ("
             + "  SELECT 1 FROM pg_catalog.pg_range r WHERE r.rngmultitypid = t.oid))"
-            + "UNION ALL SELECT rn.nspname, r.rulename, pg_catalog.pg_describe_object('pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid, 0) "
+            + "UNION ALL SELECT rn.nspname, r.rulename, " + describe("pg_rewrite", "r.oid") + " "
             + "FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class rc ON rc.oid = r.ev_class "
             + "JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace WHERE r.rulename <> '_RETURN' AND NOT " + systemSchema("rn")
-            + "UNION ALL SELECT n.nspname, c.relname, 'inheritance of ' || pg_catalog.pg_describe_object('pg_catalog.pg_class'::pg_catalog.regclass, c.oid, 0) "
+            + "UNION ALL SELECT n.nspname, c.relname, 'inheritance of ' || " + describe("pg_class", "c.oid") + " "
             + "FROM pg_catalog.pg_inherits ih JOIN pg_catalog.pg_class c ON c.oid = ih.inhrelid "
             + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT c.relispartition AND NOT " + systemSchema("n")
-            + "UNION ALL SELECT '', pb.pubname, pg_catalog.pg_describe_object('pg_catalog.pg_publication'::pg_catalog.regclass, pb.oid, 0) "
+            + "UNION ALL SELECT '', pb.pubname, " + describe("pg_publication", "pb.oid") + " "
             + "FROM pg_catalog.pg_publication pb "
-            + "UNION ALL SELECT '', et.evtname, pg_catalog.pg_describe_object('pg_catalog.pg_event_trigger'::pg_catalog.regclass, et.oid, 0) "
+            + "UNION ALL SELECT '', et.evtname, " + describe("pg_event_trigger", "et.oid") + " "
             + "FROM pg_catalog.pg_event_trigger et "
-            + "UNION ALL SELECT n.nspname, co.collname, pg_catalog.pg_describe_object('pg_catalog.pg_collation'::pg_catalog.regclass, co.oid, 0) "
+            + "UNION ALL SELECT n.nspname, co.collname, " + describe("pg_collation", "co.oid") + " "
             + "FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace "
             + "WHERE NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_collation", "co.oid")
-            + "UNION ALL SELECT n.nspname, o.oprname, pg_catalog.pg_describe_object('pg_catalog.pg_operator'::pg_catalog.regclass, o.oid, 0) "
+            + "UNION ALL SELECT n.nspname, o.oprname, " + describe("pg_operator", "o.oid") + " "
             + "FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace "
             + "WHERE NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_operator", "o.oid")
-            + "UNION ALL SELECT n.nspname, s.stxname, pg_catalog.pg_describe_object('pg_catalog.pg_statistic_ext'::pg_catalog.regclass, s.oid, 0) "
+            + "UNION ALL SELECT n.nspname, s.stxname, " + describe("pg_statistic_ext", "s.oid") + " "
             + "FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace "
             + "WHERE NOT " + systemSchema("n")
-            + "UNION ALL SELECT n.nspname, cf.cfgname, pg_catalog.pg_describe_object('pg_catalog.pg_ts_config'::pg_catalog.regclass, cf.oid, 0) "
+            + "UNION ALL SELECT n.nspname, cf.cfgname, " + describe("pg_ts_config", "cf.oid") + " "
             + "FROM pg_catalog.pg_ts_config cf JOIN pg_catalog.pg_namespace n ON n.oid = cf.cfgnamespace "
             + "WHERE NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_ts_config", "cf.oid")
-            + "UNION ALL SELECT '', fs.srvname, pg_catalog.pg_describe_object('pg_catalog.pg_foreign_server'::pg_catalog.regclass, fs.oid, 0) "
+            + "UNION ALL SELECT '', fs.srvname, " + describe("pg_foreign_server", "fs.oid") + " "
             + "FROM pg_catalog.pg_foreign_server fs WHERE NOT " + extensionMember("pg_foreign_server", "fs.oid")
-            + "UNION ALL SELECT n.nspname, cv.conname, pg_catalog.pg_describe_object('pg_catalog.pg_conversion'::pg_catalog.regclass, cv.oid, 0) "
+            + "UNION ALL SELECT n.nspname, cv.conname, " + describe("pg_conversion", "cv.oid") + " "
             + "FROM pg_catalog.pg_conversion cv JOIN pg_catalog.pg_namespace n ON n.oid = cv.connamespace "
             + "WHERE NOT " + systemSchema("n") + " AND NOT " + extensionMember("pg_conversion", "cv.oid");
 }
