@@ -14,6 +14,7 @@ import dev.converge.engine.source.StatementSplitter;
 import dev.converge.engine.source.ValidationResult;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Row;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,17 +139,22 @@ class ShadowDatabaseTest {
                 .hasMessageStartingWith("evil.sql:1:1: statement failed in the shadow database: permission denied for function pg_read_file");
     }
 
-    @Test
-    void reportsAShadowServerThatCannotBeReached() throws Exception {
+    /** A server on a local port that nothing listens on: it was free a moment ago. */
+    static DbConn unreachableServer() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        DbConn closed = new DbConn("127.0.0.1", closedPort, "postgres", "postgres", null);
+        return new DbConn("127.0.0.1", closedPort, "postgres", "postgres", null);
+    }
+
+    @Test
+    void reportsAShadowServerThatCannotBeReached() throws Exception {
+        DbConn closed = unreachableServer();
         assertThatThrownBy(() -> new ShadowDatabase(closed).run(List.of(), shadow -> "never"))
                 .isInstanceOfSatisfying(EngineException.class, e -> {
                     assertThat(e.code()).isEqualTo(EngineException.Code.SHADOW_FAILED);
-                    assertThat(e.getMessage()).startsWith("cannot create a shadow database: cannot connect to postgresql://postgres@127.0.0.1:" + closedPort)
+                    assertThat(e.getMessage()).startsWith("cannot create a shadow database: cannot connect to postgresql://postgres@127.0.0.1:" + closed.port())
                             .doesNotContain("\n");
                 });
     }

@@ -12,7 +12,6 @@ import dev.converge.engine.introspect.IntrospectOptions;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.PlanOptions;
 import dev.converge.engine.source.StateFileException;
-import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,11 +71,7 @@ class ShadowDuringValidationTest {
 
     @Test
     void refusalWinsOverAShadowServerThatCannotBeReached() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        DbConn closed = new DbConn("127.0.0.1", closedPort, "postgres", "postgres", null);
+        DbConn closed = ShadowDatabaseTest.unreachableServer();
         assertThatThrownBy(() -> plan(closed, file("s.sql", "CREATE TABLE t (id int);\nDO $$ BEGIN END $$;\n")))
                 .isInstanceOfSatisfying(StateFileException.class, e -> assertThat(e.getMessage()).startsWith("s.sql:2:1: DO"));
     }
