@@ -1,5 +1,6 @@
 package dev.converge.cli.check;
 
+import dev.converge.common.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.common.events.Finding;
@@ -216,7 +217,7 @@ final class GitHubActions {
     }
 
     private static String abbreviate(String s) {
-        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        return s == null ? "" : Text.abbreviate(s, 200);
     }
 
     /** Workflow-command escaping of the message part. */

@@ -1,5 +1,6 @@
 package dev.converge.cli.check;
 
+import dev.converge.common.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.converge.common.json.Json;
@@ -82,7 +83,7 @@ public class IngestClient {
         String text = response.body() == null ? "" : response.body().strip();
         throw new ServerError(response.statusCode(), "HTTP_" + response.statusCode(), request.method() + " "
                 + request.uri() + " answered " + response.statusCode() + (text.isEmpty() ? "" : ": "
-                + (text.length() > 300 ? text.substring(0, 300) + "…" : text)), List.of());
+                + Text.abbreviate(text, 300)), List.of());
     }
 
     private static JsonNode parse(String body) {

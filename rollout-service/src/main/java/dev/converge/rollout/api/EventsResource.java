@@ -1,5 +1,6 @@
 package dev.converge.rollout.api;
 
+import dev.converge.common.Text;
 import dev.converge.rollout.api.ui.UiDirectory;
 import dev.converge.rollout.service.RolloutException;
 import io.smallrye.mutiny.Multi;
@@ -121,15 +122,11 @@ public class EventsResource {
         // quietly starting over (or from now) would replay or skip events without anyone noticing.
         String id = lastEventId.trim();
         if (!id.matches("\\d{1,18}")) {
-            throw new RolloutException(RolloutException.Kind.BAD_REQUEST, "Last-Event-ID '" + abbreviate(id)
+            throw new RolloutException(RolloutException.Kind.BAD_REQUEST, "Last-Event-ID '" + Text.abbreviate(id, 40)
                     + "' is not an id this stream sent: resume with the id of the last event received (a whole number),"
                     + " or leave the header out");
         }
         return Long.parseLong(id);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     private static String blankToNull(String s) {

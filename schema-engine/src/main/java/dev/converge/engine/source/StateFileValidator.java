@@ -1,5 +1,6 @@
 package dev.converge.engine.source;
 
+import dev.converge.common.Text;
 import dev.converge.engine.source.CheckedStatement.Disposition;
 import dev.converge.engine.source.SqlTokens.Kind;
 import dev.converge.engine.source.SqlTokens.Token;
@@ -474,7 +475,7 @@ public final class StateFileValidator {
 
     private static String firstWords(String sql) {
         String flat = sql.strip().replaceAll("\\s+", " ");
-        return flat.length() > 20 ? flat.substring(0, 20) + "…" : flat;
+        return Text.abbreviate(flat, 20);
     }
 
     private static Verdict accept(String kind, Disposition disposition) {
